@@ -1,0 +1,335 @@
+"""The `actorgraph` command line: load articles, query the graph, export it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from actorgraph.graph import exports, queries
+from actorgraph.graph.matching import NodeLookupError
+from actorgraph.graph.store import DEFAULT_STORE, Store, StoreError
+from actorgraph.loaders.lexicons import LexiconError
+from actorgraph.loaders.sources import SourceError, expand_paths
+from actorgraph.output import OutputFormat, emit
+
+app = typer.Typer(
+    help=(
+        "Turn news articles into an actor–issue relationship graph.\n\n"
+        "Load articles with `actorgraph load PATH…`, then ask who is tied to an issue "
+        "(`who`), what an actor did (`profile`), how two actors connect (`ties`), or export "
+        "the graph. The graph lives in one SQLite file: ./actorgraph.db unless --store or "
+        "ACTORGRAPH_STORE says otherwise."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, soft_wrap=True)
+
+#: Exit codes: 0 everything worked, 1 nothing worked, 3 some sources failed but others loaded.
+EXIT_FAILURE = 1
+EXIT_PARTIAL = 3
+
+StoreOption = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        "-s",
+        envvar="ACTORGRAPH_STORE",
+        help="The graph store file (SQLite). Created by `load` if missing.",
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
+]
+
+
+def _open(store: Path, create: bool = False) -> Store:
+    try:
+        return Store.open(store, create=create)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILURE) from exc
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(EXIT_FAILURE)
+
+
+def _first_sentence(evidence: list[dict]) -> str:
+    return evidence[0]["sentence"] if evidence else ""
+
+
+@app.command()
+def load(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt .md .html .jsonl), folders, globs, or - for stdin.")
+    ],
+    store: StoreOption = Path(DEFAULT_STORE),
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", "-l", help="A folder of extra lexicon files (issues.toml, roles.toml, …)."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (spaCy n_process).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to print the summary.")
+    ] = OutputFormat.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract actors, issues and typed edges, and merge them into the store.
+
+    Loading an article that is already in the store adds nothing. A file that cannot be read
+    is reported on one line and the others still load; the exit code is 3 when some sources
+    failed and 1 when nothing could be loaded.
+
+    Examples:
+
+      actorgraph load examples/articles
+
+      actorgraph load 'news/**/*.html' --store news.db
+
+      cat feed.jsonl | actorgraph load - --format json
+    """
+    from actorgraph.loaders.extract import Extractor
+    from actorgraph.pipeline import load as run_load
+
+    try:
+        extractor = Extractor(lexicon_dirs=tuple(lexicon or ()))
+    except LexiconError as exc:
+        raise _fail(str(exc)) from exc
+    files = [p for p in expand_paths(paths) if not isinstance(p, SourceError)]
+    countable = all(isinstance(p, Path) and p.suffix.lower() not in {".jsonl", ".ndjson"} for p in files)
+    show = not quiet and sys.stderr.isatty() and fmt is OutputFormat.table
+    with (
+        _open(store, create=True) as graph_store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("Loading articles", total=len(files) if countable else None)
+
+        def on_document(item: object) -> None:
+            if isinstance(item, SourceError):
+                err.print(f"[yellow]skipped[/yellow] {item}")
+            progress.advance(task)
+
+        try:
+            summary = run_load(
+                graph_store,
+                paths,
+                extractor=extractor,
+                jobs=jobs,
+                batch_size=batch_size,
+                on_document=on_document,
+            )
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+    data = summary.as_dict()
+    if fmt is OutputFormat.table:
+        err.print(
+            f"[bold]{summary.added}[/bold] articles added ({summary.already_loaded} already loaded), "
+            f"[bold]{summary.new_actors}[/bold] new actors, [bold]{data['new_issues']}[/bold] new issues, "
+            f"[bold]{summary.new_edges}[/bold] new edges ({summary.new_evidence} evidence sentences) "
+            f"→ {store}"
+        )
+        if summary.errors:
+            err.print(f"[yellow]{len(summary.errors)} source(s) could not be loaded[/yellow]")
+    else:
+        emit({**data, "store": str(store)}, fmt, rows=[{k: v for k, v in data.items() if k != "errors"}])
+    if summary.errors:
+        raise typer.Exit(EXIT_PARTIAL if summary.documents else EXIT_FAILURE)
+
+
+@app.command()
+def actors(
+    store: StoreOption = Path(DEFAULT_STORE),
+    label: Annotated[str | None, typer.Option(help="Only Person, Organization, Country or Group.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show the top N.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List actors, most evidenced first, with their aliases and article counts."""
+    with _open(store) as s:
+        rows = queries.actors(s, label=label, limit=limit)
+    emit(rows, fmt, columns=["name", "label", "aliases", "articles", "evidence"], title="Actors")
+
+
+@app.command()
+def issues(store: StoreOption = Path(DEFAULT_STORE), fmt: FormatOption = OutputFormat.table) -> None:
+    """List issues with their broad topic and how many actors and sentences tie to them."""
+    with _open(store) as s:
+        rows = queries.issues(s)
+    emit(rows, fmt, columns=["name", "topic", "actors", "evidence"], title="Issues")
+
+
+@app.command()
+def who(
+    issue: Annotated[str, typer.Argument(help="An issue name, e.g. 'election interference'.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    typed_only: Annotated[bool, typer.Option(help="Leave out plain same-sentence associations.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Who is tied to an issue, by edge type (CRITICIZED, DENIED, …), with evidence counts."""
+    with _open(store) as s:
+        try:
+            rows = queries.who(s, issue, include_associated=not typed_only)
+        except NodeLookupError as exc:
+            raise _fail(str(exc)) from exc
+    flat = [{**r, "example": _first_sentence(r["evidence"])} for r in rows]
+    title = f"Actors tied to {rows[0]['issue']}" if rows else f"Actors tied to {issue}"
+    emit(rows, fmt, rows=flat, columns=["actor", "label", "type", "weight", "example"], title=title)
+
+
+@app.command()
+def profile(
+    actor: Annotated[str, typer.Argument(help="An actor name or alias, e.g. 'Merkel' or 'the Kremlin'.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """An actor's aliases, the issues it is tied to and its ties to other actors, with evidence."""
+    with _open(store) as s:
+        try:
+            data = queries.profile(s, actor)
+        except NodeLookupError as exc:
+            raise _fail(str(exc)) from exc
+    if fmt is OutputFormat.json:
+        emit(data, fmt)
+        return
+    flat = [
+        {
+            "kind": "issue",
+            "other": r["issue"],
+            "direction": "out",
+            "type": r["type"],
+            "weight": r["weight"],
+            "example": _first_sentence(r["evidence"]),
+        }
+        for r in data["issues"]
+    ] + [
+        {
+            "kind": r["other_label"],
+            "other": r["other"],
+            "direction": r["direction"],
+            "type": r["type"],
+            "weight": r["weight"],
+            "example": _first_sentence(r["evidence"]),
+        }
+        for r in data["ties"]
+    ]
+    title = f"{data['name']} ({data['label']}; also {', '.join(a for a in data['aliases'] if a != data['name']) or '—'})"
+    emit(
+        data, fmt, rows=flat, columns=["kind", "other", "direction", "type", "weight", "example"], title=title
+    )
+
+
+@app.command()
+def ties(
+    a: Annotated[str, typer.Argument(help="First actor.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Direct edges between two actors (both directions) and the shortest paths joining them."""
+    with _open(store) as s:
+        try:
+            data = queries.ties(s, a, b)
+        except NodeLookupError as exc:
+            raise _fail(str(exc)) from exc
+    if fmt is OutputFormat.json:
+        emit(data, fmt)
+        return
+    flat = [
+        {
+            "path": f"{r['source']} → {r['target']}",
+            "types": r["type"],
+            "weight": r["weight"],
+            "example": _first_sentence(r["evidence"]),
+        }
+        for r in data["direct"]
+    ] + [
+        {
+            "path": " → ".join(p["nodes"]),
+            "types": " / ".join("|".join(s["types"]) for s in p["steps"]),
+            "weight": "",
+            "example": "",
+        }
+        for p in data["paths"]
+        if len(p["nodes"]) > 2
+    ]
+    emit(
+        data,
+        fmt,
+        rows=flat,
+        columns=["path", "types", "weight", "example"],
+        title=f"Ties: {data['a']} – {data['b']}",
+    )
+
+
+@app.command()
+def matrix(
+    store: StoreOption = Path(DEFAULT_STORE),
+    typed_only: Annotated[bool, typer.Option(help="Count typed edges only.")] = False,
+    top: Annotated[int, typer.Option(min=1, help="Issues shown as columns in the table.")] = 8,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """The actor × issue table (two-mode view): evidence counts per actor and issue."""
+    with _open(store) as s:
+        data = queries.matrix(s, include_associated=not typed_only)
+    issue_names = data["issues"] if fmt is not OutputFormat.table else data["issues"][:top]
+    flat = [{"actor": r["actor"], **{i: r["cells"][i] for i in issue_names}} for r in data["rows"]]
+    emit(data, fmt, rows=flat, columns=["actor", *issue_names], title="Actor × issue")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | graphml | gexf | csv")] = "json",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (a folder for csv).")] = None,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Export the whole graph. JSON follows the documented contract; csv writes nodes.csv and edges.csv."""
+    if fmt not in exports.FORMATS:
+        raise _fail(f"unknown export format {fmt!r}; choose one of {', '.join(exports.FORMATS)}")
+    with _open(store) as s:
+        try:
+            result = exports.write_export(s, fmt, out)
+        except ValueError as exc:
+            raise _fail(str(exc)) from exc
+    if isinstance(result, str):
+        sys.stdout.write(result if result.endswith("\n") else result + "\n")
+    else:
+        for path in result:
+            err.print(f"wrote {path}")
+
+
+@app.command()
+def info(store: StoreOption = Path(DEFAULT_STORE), fmt: FormatOption = OutputFormat.table) -> None:
+    """What the store holds: articles, nodes, edges and evidence sentences."""
+    with _open(store) as s:
+        data = {"store": str(store), **s.counts(), "schema_version": s.meta().get("schema_version")}
+    emit(data, fmt, rows=[data])
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()

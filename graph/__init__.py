@@ -1,0 +1,1 @@
+"""The graph side of actorgraph: ontology, embedded store, queries, views and exports."""

@@ -1,0 +1,178 @@
+"""The named queries behind the CLI and the Python API; each returns plain rows (dicts).
+
+Every function takes an open `Store` and returns JSON-ready data, so the same results feed
+tables, JSON, CSV and tests. Names are matched forgivingly (see `matching.find_node`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import networkx as nx
+from actorgraph.graph.matching import find_node
+from actorgraph.graph.model import ACTOR_LABELS
+from actorgraph.graph.store import Store
+
+ACTOR_LABEL_NAMES = {label.value for label in ACTOR_LABELS}
+TYPED = "type != 'ASSOCIATED_WITH'"
+
+
+def actors(store: Store, label: str | None = None, limit: int | None = None) -> list[dict]:
+    """Actors with how many articles mention them and how much typed evidence ties them."""
+    labels = {label} if label else ACTOR_LABEL_NAMES
+    marks = ",".join("?" * len(labels))
+    rows = store.conn.execute(
+        f"""SELECT n.id, n.label, n.name,
+               (SELECT count(*) FROM mentions m WHERE m.node_id = n.id) AS articles,
+               (SELECT coalesce(sum(weight), 0) FROM edges e WHERE e.source = n.id OR e.target = n.id) AS evidence
+            FROM nodes n WHERE n.label IN ({marks})
+            ORDER BY evidence DESC, articles DESC, n.name""",
+        tuple(sorted(labels)),
+    ).fetchall()
+    out = []
+    for r in rows[:limit] if limit else rows:
+        node = store.node(r["id"])
+        out.append(
+            {
+                "id": r["id"],
+                "label": r["label"],
+                "name": r["name"],
+                "aliases": [a for a in node.aliases if a != r["name"]] if node else [],
+                "articles": r["articles"],
+                "evidence": r["evidence"],
+            }
+        )
+    return out
+
+
+def issues(store: Store) -> list[dict]:
+    rows = store.conn.execute(
+        """SELECT n.id, n.name, n.topic, count(DISTINCT e.source) AS actors, coalesce(sum(e.weight), 0) AS evidence
+           FROM nodes n LEFT JOIN edges e ON e.target = n.id
+           WHERE n.label = 'Issue' GROUP BY n.id ORDER BY evidence DESC, n.name"""
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def who(store: Store, issue: str, *, include_associated: bool = True, examples: int = 1) -> list[dict]:
+    """Actors tied to an issue, one row per (actor, edge type), strongest first."""
+    node = find_node(store, issue, {"Issue"})
+    rows = store.conn.execute(
+        "SELECT e.source, e.type, e.weight, n.name, n.label FROM edges e JOIN nodes n ON n.id = e.source "
+        "WHERE e.target = ? ORDER BY e.weight DESC, n.name, e.type",
+        (node.id,),
+    ).fetchall()
+    out = []
+    for r in rows:
+        if not include_associated and r["type"] == "ASSOCIATED_WITH":
+            continue
+        out.append(
+            {
+                "issue": node.name,
+                "actor": r["name"],
+                "actor_id": r["source"],
+                "label": r["label"],
+                "type": r["type"],
+                "weight": r["weight"],
+                "evidence": store.evidence(r["source"], node.id, r["type"], limit=examples),
+            }
+        )
+    return out
+
+
+def profile(store: Store, actor: str, *, examples: int = 3) -> dict:
+    """An actor's aliases, issues and ties to other actors, each with evidence sentences."""
+    node = find_node(store, actor, ACTOR_LABEL_NAMES)
+    names = {}
+    issue_rows, tie_rows = [], []
+    for edge in sorted(store.edges_of(node.id), key=lambda e: (-e.weight, e.type)):
+        other_id = edge.target if edge.source == node.id else edge.source
+        if other_id not in names:
+            other = store.node(other_id)
+            names[other_id] = (other.name, other.label) if other else (other_id, "?")
+        other_name, other_label = names[other_id]
+        row = {
+            "type": edge.type,
+            "weight": edge.weight,
+            "evidence": store.evidence(edge.source, edge.target, edge.type, limit=examples),
+        }
+        if other_label == "Issue":
+            issue_rows.append({"issue": other_name, **row})
+        else:
+            direction = "out" if edge.source == node.id else "in"
+            tie_rows.append({"other": other_name, "other_label": other_label, "direction": direction, **row})
+    articles = store.conn.execute("SELECT count(*) FROM mentions WHERE node_id = ?", (node.id,)).fetchone()[0]
+    return {
+        "id": node.id,
+        "name": node.name,
+        "label": node.label,
+        "aliases": list(node.aliases),
+        "articles": articles,
+        "issues": issue_rows,
+        "ties": tie_rows,
+    }
+
+
+def _actor_issue_graph(store: Store) -> nx.Graph:
+    graph = nx.Graph()
+    for edge in store.edges():
+        if graph.has_edge(edge.source, edge.target):
+            graph[edge.source][edge.target]["weight"] += edge.weight
+        else:
+            graph.add_edge(edge.source, edge.target, weight=edge.weight)
+    return graph
+
+
+def ties(store: Store, a: str, b: str, *, max_paths: int = 5, examples: int = 2) -> dict:
+    """Direct edges between two actors (both directions) and the shortest paths joining them."""
+    node_a = find_node(store, a, ACTOR_LABEL_NAMES)
+    node_b = find_node(store, b, ACTOR_LABEL_NAMES)
+    direct = [
+        {
+            "source": store.node(e.source).name,
+            "target": store.node(e.target).name,
+            "type": e.type,
+            "weight": e.weight,
+            "evidence": store.evidence(e.source, e.target, e.type, limit=examples),
+        }
+        for e in sorted(store.edges_between(node_a.id, node_b.id), key=lambda e: -e.weight)
+    ]
+    graph = _actor_issue_graph(store)
+    paths = []
+    if node_a.id in graph and node_b.id in graph and node_a.id != node_b.id:
+        try:
+            for path in nx.all_shortest_paths(graph, node_a.id, node_b.id):
+                steps = []
+                for u, v in zip(path, path[1:], strict=False):
+                    types = sorted({e.type for e in store.edges_between(u, v)})
+                    steps.append({"from": store.node(u).name, "to": store.node(v).name, "types": types})
+                paths.append({"nodes": [store.node(n).name for n in path], "steps": steps})
+                if len(paths) >= max_paths:
+                    break
+        except nx.NetworkXNoPath:
+            pass
+    return {"a": node_a.name, "b": node_b.name, "direct": direct, "paths": paths}
+
+
+def matrix(store: Store, *, include_associated: bool = True) -> dict:
+    """The two-mode view: actors × issues, each cell the evidence count of their edges."""
+    cells: dict[str, Counter] = defaultdict(Counter)
+    rows = store.conn.execute(
+        "SELECT e.source, e.target, e.type, e.weight FROM edges e JOIN nodes t ON t.id = e.target "
+        "WHERE t.label = 'Issue'"
+    )
+    for r in rows:
+        if include_associated or r["type"] != "ASSOCIATED_WITH":
+            cells[r["source"]][r["target"]] += r["weight"]
+    names = {n.id: n.name for n in store.nodes()}
+    issue_totals: Counter = Counter()
+    for counter in cells.values():
+        issue_totals.update(counter)
+    issue_ids = [i for i, _ in sorted(issue_totals.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
+    actor_ids = sorted(cells, key=lambda a: (-sum(cells[a].values()), names[a]))
+    return {
+        "issues": [names[i] for i in issue_ids],
+        "rows": [
+            {"actor": names[a], "cells": {names[i]: cells[a].get(i, 0) for i in issue_ids}} for a in actor_ids
+        ],
+    }

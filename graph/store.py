@@ -1,0 +1,379 @@
+"""The embedded default store: one SQLite file, written one article per transaction.
+
+SQLite in WAL mode gives what the store promises: a load that dies mid-way leaves the file as
+it was before the interrupted article (each article is one `BEGIN IMMEDIATE … COMMIT`), two
+loaders into the same file take turns instead of corrupting it, and growth is incremental –
+adding an article touches only that article's rows and the indexed rows they merge into.
+Edges keep an aggregated weight beside their individual evidence rows, so queries never
+re-aggregate the whole graph.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from actorgraph.graph.model import (
+    ACTOR_LABELS,
+    EdgeRecord,
+    EntityRecord,
+    ExtractionResult,
+    NodeLabel,
+    normalize_alias,
+)
+
+SCHEMA_VERSION = 1
+DEFAULT_STORE = "actorgraph.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source TEXT NOT NULL, loaded_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, topic TEXT
+);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
+CREATE TABLE IF NOT EXISTS aliases (
+    node_id TEXT NOT NULL REFERENCES nodes(id), norm TEXT NOT NULL, alias TEXT NOT NULL,
+    PRIMARY KEY (node_id, norm)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL REFERENCES nodes(id), target TEXT NOT NULL REFERENCES nodes(id),
+    type TEXT NOT NULL, weight INTEGER NOT NULL, first_date TEXT, last_date TEXT,
+    PRIMARY KEY (source, target, type)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_target ON edges(target, type);
+CREATE TABLE IF NOT EXISTS evidence (
+    source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+    article TEXT NOT NULL REFERENCES articles(id), sentence TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT,
+    UNIQUE (source, target, type, article, start)
+);
+CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(source, target, type);
+CREATE TABLE IF NOT EXISTS mentions (
+    node_id TEXT NOT NULL REFERENCES nodes(id), article TEXT NOT NULL REFERENCES articles(id),
+    count INTEGER NOT NULL, PRIMARY KEY (node_id, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+"""
+
+
+class StoreError(RuntimeError):
+    """The store file cannot be opened or written; the message says which file and why."""
+
+
+@dataclass
+class AddReport:
+    article: str
+    added: bool
+    new_nodes: dict[str, int] = field(default_factory=dict)  # label -> count
+    new_edges: int = 0
+    new_evidence: int = 0
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    type: str
+    weight: int
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+class Store:
+    """Open with `Store.open(path)`; use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    # ----- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_STORE, *, create: bool = True, readonly: bool = False) -> Store:
+        path = Path(path)
+        if not create and not path.exists():
+            raise StoreError(f"{path}: no store here yet; run `actorgraph load` first or pass --store")
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60, isolation_level=None)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.executescript(_SCHEMA)
+                conn.execute(
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT count(*) FROM nodes").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open store ({exc})") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- writing --------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add(self, result: ExtractionResult) -> AddReport:
+        """Merge one article's records atomically; an article already stored adds nothing."""
+        doc = result.document
+        report = AddReport(article=doc.id, added=False)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot write ({exc})") from exc
+        try:
+            if self.has_article(doc.id):
+                self.conn.execute("ROLLBACK")
+                return report
+            self.conn.execute(
+                "INSERT INTO articles(id, title, date, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
+                (doc.id, doc.title, doc.date, doc.source, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            ids: dict[str, str] = {}
+            for entity in result.entities:
+                ids[entity.key] = self._merge_entity(entity, report)
+                if entity.mentions:
+                    self.conn.execute(
+                        "INSERT INTO mentions(node_id, article, count) VALUES (?, ?, ?) "
+                        "ON CONFLICT(node_id, article) DO UPDATE SET count = count + excluded.count",
+                        (ids[entity.key], doc.id, entity.mentions),
+                    )
+            for issue in result.issues:
+                ids[issue.key] = issue.key
+                if self._insert_node(issue.key, NodeLabel.ISSUE.value, issue.name, issue.topic):
+                    report.new_nodes[NodeLabel.ISSUE.value] = (
+                        report.new_nodes.get(NodeLabel.ISSUE.value, 0) + 1
+                    )
+                self._add_alias(issue.key, issue.name)
+            for edge in result.edges:
+                if edge.source in ids and edge.target in ids:
+                    self._add_edge(ids[edge.source], ids[edge.target], edge, report)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        report.added = True
+        return report
+
+    def _insert_node(self, node_id: str, label: str, name: str, topic: str | None = None) -> bool:
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO nodes(id, label, name, topic) VALUES (?, ?, ?, ?)",
+            (node_id, label, name, topic),
+        )
+        return cursor.rowcount == 1
+
+    def _add_alias(self, node_id: str, alias: str) -> None:
+        norm = normalize_alias(alias)
+        if norm:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO aliases(node_id, norm, alias) VALUES (?, ?, ?)", (node_id, norm, alias)
+            )
+
+    def _merge_entity(self, entity: EntityRecord, report: AddReport) -> str:
+        node_id = self._matching_node(entity)
+        if node_id is None:
+            node_id = entity.key
+            suffix = 2
+            while not self._insert_node(node_id, entity.label.value, entity.name):
+                node_id = f"{entity.key}-{suffix}"  # same slug, different actor
+                suffix += 1
+            report.new_nodes[entity.label.value] = report.new_nodes.get(entity.label.value, 0) + 1
+        else:
+            current = self.conn.execute("SELECT name FROM nodes WHERE id = ?", (node_id,)).fetchone()
+            if len(entity.name.split()) > len(current["name"].split()):
+                self.conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (entity.name, node_id))
+        for alias in {entity.name, *entity.aliases}:
+            self._add_alias(node_id, alias)
+        return node_id
+
+    def _matching_node(self, entity: EntityRecord) -> str | None:
+        """The stored node this entity is, by id or by a shared alias of the same label.
+
+        Two different full names never merge through a shared surname ("Ana Lopez" and
+        "Carlos Lopez" both carry "Lopez"); a lone surname merges only when one node has it.
+        """
+        row = self.conn.execute("SELECT id, label FROM nodes WHERE id = ?", (entity.key,)).fetchone()
+        if row is not None and row["label"] == entity.label.value:
+            return entity.key
+        if entity.label not in ACTOR_LABELS:
+            return None
+        norms = sorted({normalize_alias(a) for a in {entity.name, *entity.aliases}} - {""})
+        if not norms:
+            return None
+        marks = ",".join("?" * len(norms))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT n.id, n.name FROM aliases a JOIN nodes n ON n.id = a.node_id "
+            f"WHERE a.norm IN ({marks}) AND n.label = ?",
+            (*norms, entity.label.value),
+        ).fetchall()
+        entity_full = len(entity.name.split()) >= 2
+        candidates = []
+        for r in rows:
+            node_full = len(r["name"].split()) >= 2
+            if entity_full and node_full and normalize_alias(r["name"]) not in norms:
+                continue
+            candidates.append(r["id"])
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _add_edge(self, source: str, target: str, edge: EdgeRecord, report: AddReport) -> None:
+        ev = edge.evidence
+        cursor = self.conn.execute(
+            'INSERT OR IGNORE INTO evidence(source, target, type, article, sentence, start, "end", date) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (source, target, edge.type.value, ev.article, ev.sentence, ev.start, ev.end, ev.date),
+        )
+        if cursor.rowcount != 1:
+            return
+        report.new_evidence += 1
+        cursor = self.conn.execute(
+            "INSERT INTO edges(source, target, type, weight, first_date, last_date) VALUES (?, ?, ?, 1, ?, ?) "
+            "ON CONFLICT(source, target, type) DO UPDATE SET weight = weight + 1, "
+            "first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)), "
+            "last_date = max(coalesce(last_date, excluded.last_date), coalesce(excluded.last_date, last_date))",
+            (source, target, edge.type.value, ev.date, ev.date),
+        )
+        if (
+            self.conn.execute(
+                "SELECT weight FROM edges WHERE source = ? AND target = ? AND type = ?",
+                (source, target, edge.type.value),
+            ).fetchone()[0]
+            == 1
+        ):
+            report.new_edges += 1
+
+    # ----- reading --------------------------------------------------------------------------
+
+    def _node(self, row: sqlite3.Row) -> Node:
+        aliases = tuple(
+            r[0]
+            for r in self.conn.execute(
+                "SELECT alias FROM aliases WHERE node_id = ? ORDER BY alias", (row["id"],)
+            )
+        )
+        return Node(row["id"], row["label"], row["name"], aliases, row["topic"])
+
+    def node(self, node_id: str) -> Node | None:
+        row = self.conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        return self._node(row) if row else None
+
+    def nodes(self, labels: set[str] | None = None) -> Iterator[Node]:
+        rows = self.conn.execute("SELECT * FROM nodes ORDER BY label, name")
+        alias_map: dict[str, list[str]] = {}
+        for node_id, alias in self.conn.execute("SELECT node_id, alias FROM aliases ORDER BY alias"):
+            alias_map.setdefault(node_id, []).append(alias)
+        for row in rows:
+            if labels is None or row["label"] in labels:
+                yield Node(
+                    row["id"], row["label"], row["name"], tuple(alias_map.get(row["id"], ())), row["topic"]
+                )
+
+    def nodes_by_alias(self, norm: str) -> list[Node]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT n.* FROM aliases a JOIN nodes n ON n.id = a.node_id WHERE a.norm = ?", (norm,)
+        ).fetchall()
+        return [self._node(r) for r in rows]
+
+    def edges(self) -> Iterator[Edge]:
+        for r in self.conn.execute("SELECT * FROM edges ORDER BY source, target, type"):
+            yield Edge(r["source"], r["target"], r["type"], r["weight"], r["first_date"], r["last_date"])
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        rows = self.conn.execute(
+            "SELECT * FROM edges WHERE source = ? UNION SELECT * FROM edges WHERE target = ?",
+            (node_id, node_id),
+        ).fetchall()
+        return [
+            Edge(r["source"], r["target"], r["type"], r["weight"], r["first_date"], r["last_date"])
+            for r in rows
+        ]
+
+    def edges_between(self, a: str, b: str) -> list[Edge]:
+        rows = self.conn.execute(
+            "SELECT * FROM edges WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
+            (a, b, b, a),
+        ).fetchall()
+        return [
+            Edge(r["source"], r["target"], r["type"], r["weight"], r["first_date"], r["last_date"])
+            for r in rows
+        ]
+
+    def evidence(self, source: str, target: str, edge_type: str, limit: int | None = None) -> list[dict]:
+        sql = (
+            'SELECT article, sentence, start, "end", date FROM evidence '
+            "WHERE source = ? AND target = ? AND type = ? ORDER BY date, article, start"
+        )
+        params: tuple = (source, target, edge_type)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params += (limit,)
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def all_evidence(self) -> Iterator[tuple[tuple[str, str, str], dict]]:
+        for r in self.conn.execute(
+            'SELECT source, target, type, article, sentence, start, "end", date FROM evidence '
+            "ORDER BY source, target, type, date, article, start"
+        ):
+            yield (
+                (r["source"], r["target"], r["type"]),
+                {
+                    "article": r["article"],
+                    "sentence": r["sentence"],
+                    "start": r["start"],
+                    "end": r["end"],
+                    "date": r["date"],
+                },
+            )
+
+    def mentions(self) -> Iterator[tuple[str, str, int]]:
+        yield from self.conn.execute("SELECT node_id, article, count FROM mentions ORDER BY node_id, article")
+
+    def articles(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM articles ORDER BY date, id")]
+
+    def counts(self) -> dict[str, int]:
+        one = self.conn.execute
+        return {
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "nodes": one("SELECT count(*) FROM nodes").fetchone()[0],
+            "edges": one("SELECT count(*) FROM edges").fetchone()[0],
+            "evidence": one("SELECT count(*) FROM evidence").fetchone()[0],
+        }
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
+
+
+def evidence_json(evidence: list[dict]) -> str:
+    return json.dumps(evidence, ensure_ascii=False)

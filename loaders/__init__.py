@@ -1,0 +1,1 @@
+"""Reading sources into documents and extracting graph records from them."""

@@ -1,0 +1,155 @@
+"""Document -> ExtractionResult: the rule-based extractor behind `actorgraph load`.
+
+The extractor is a plain object holding the spaCy pipeline, the issue matcher and the
+lexicons, so that parsing many articles (`extract_many`) reuses one `nlp.pipe` stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from actorgraph.graph.model import (
+    Document,
+    EdgeRecord,
+    EdgeType,
+    EntityRecord,
+    Evidence,
+    ExtractionResult,
+    IssueRecord,
+    NodeLabel,
+    node_id,
+)
+from actorgraph.loaders.issues import IssueMatcher
+from actorgraph.loaders.lexicons import Lexicons, load_lexicons
+from actorgraph.loaders.mentions import ArticleActors
+from actorgraph.loaders.nlp import load_pipeline
+from actorgraph.loaders.relations import SentenceRelations
+from actorgraph.loaders.segment import EXTRACT_KINDS, MENTION_KINDS, Unit, segment
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@dataclass
+class _ParsedUnit:
+    unit: Unit
+    doc: Doc
+
+
+class Extractor:
+    def __init__(self, nlp: Language | None = None, lexicon_dirs: Iterable[Path] = ()) -> None:
+        self.nlp = nlp or load_pipeline()
+        self.lex: Lexicons = load_lexicons(tuple(lexicon_dirs))
+        self.issue_matcher = IssueMatcher(self.nlp, self.lex)
+
+    def units(self, document: Document) -> list[Unit]:
+        return [u for u in segment(document.text, self.lex) if u.kind in EXTRACT_KINDS | MENTION_KINDS]
+
+    def extract(self, document: Document) -> ExtractionResult:
+        units = self.units(document)
+        docs = list(self.nlp.pipe(u.text for u in units))
+        return self._extract_parsed(document, [_ParsedUnit(u, d) for u, d in zip(units, docs, strict=False)])
+
+    def extract_many(
+        self, documents: Iterable[Document], batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[ExtractionResult]:
+        """Stream documents through one `nlp.pipe`, keeping only one article's units at a time."""
+
+        def unit_stream() -> Iterator[tuple[str, tuple[Document, Unit, int, int]]]:
+            for document in documents:
+                units = self.units(document)
+                if not units:
+                    yield "", (document, Unit("empty", "", 0), 0, 0)
+                for index, unit in enumerate(units):
+                    yield unit.text, (document, unit, index, len(units))
+
+        pending: list[_ParsedUnit] = []
+        for doc, (document, unit, index, total) in self.nlp.pipe(
+            unit_stream(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            if total:
+                pending.append(_ParsedUnit(unit, doc))
+            if index == total - 1 or total == 0:
+                yield self._extract_parsed(document, pending)
+                pending = []
+
+    def _extract_parsed(self, document: Document, parsed: list[_ParsedUnit]) -> ExtractionResult:
+        actors = ArticleActors(self.lex, document.date)
+        all_spans = [ent for p in parsed for ent in p.doc.ents]
+        actors.learn_names(all_spans)
+        actors.count_names(" ".join(p.unit.text for p in parsed if p.unit.kind in EXTRACT_KINDS))
+
+        edges: dict[tuple[str, str, EdgeType, int], EdgeRecord] = {}
+        issues: dict[str, IssueRecord] = {}
+        extract_mentions: set[str] = set()
+        for p in parsed:
+            extracting = p.unit.kind in EXTRACT_KINDS
+            issue_mentions = self.issue_matcher(p.doc) if extracting else []
+            for sent in p.doc.sents:
+                ents = [e for e in p.doc.ents if e.start >= sent.start and e.end <= sent.end]
+                found = actors.resolve_sentence(sent, ents, track=extracting)
+                if not extracting:
+                    continue
+                extract_mentions.update(found.all_keys())
+                sent_issues = [m for m in issue_mentions if sent.start <= m.span.start < sent.end]
+                for m in sent_issues:
+                    issues[m.issue.name] = IssueRecord(
+                        node_id(NodeLabel.ISSUE, m.issue.name), m.issue.name, m.issue.topic
+                    )
+                evidence = Evidence(
+                    article=document.id,
+                    sentence=sent.text.strip(),
+                    start=p.unit.start + sent.start_char,
+                    end=p.unit.start + sent.end_char,
+                    date=document.date,
+                )
+                relations = SentenceRelations(sent, found, sent_issues, self.lex, actors).relations
+                typed_pairs = set()
+                for rel in relations:
+                    edges.setdefault(
+                        (rel.source, rel.target, rel.type, evidence.start),
+                        EdgeRecord(rel.source, rel.target, rel.type, evidence),
+                    )
+                    typed_pairs.add((rel.source, rel.target))
+                sentence_actors = [
+                    k for k in found.all_keys() if actors.actors[k].label is not NodeLabel.PLACE
+                ]
+                for key in sentence_actors:
+                    group_issue = self._group_issue(actors, key)
+                    if group_issue:
+                        issue_key = node_id(NodeLabel.ISSUE, group_issue.name)
+                        issues[group_issue.name] = IssueRecord(issue_key, group_issue.name, group_issue.topic)
+                        edges.setdefault(
+                            (key, issue_key, EdgeType.INVOLVED_IN, evidence.start),
+                            EdgeRecord(key, issue_key, EdgeType.INVOLVED_IN, evidence),
+                        )
+                        typed_pairs.add((key, issue_key))
+                    for m in sent_issues:
+                        issue_key = node_id(NodeLabel.ISSUE, m.issue.name)
+                        if (key, issue_key) not in typed_pairs:
+                            edges.setdefault(
+                                (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
+                                EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
+                            )
+        entities = [
+            EntityRecord(a.key, a.label, a.name, set(a.aliases), a.mentions)
+            for a in actors.actors.values()
+            if a.key in extract_mentions
+            or any(e.source == a.key or e.target == a.key for e in edges.values())
+        ]
+        kept = {e.key for e in entities} | {i.key for i in issues.values()}
+        return ExtractionResult(
+            document=document,
+            entities=entities,
+            issues=list(issues.values()),
+            edges=[e for e in edges.values() if e.source in kept and e.target in kept],
+        )
+
+    def _group_issue(self, actors: ArticleActors, key: str):
+        actor = actors.actors[key]
+        if actor.label is not NodeLabel.GROUP:
+            return None
+        noun = actor.name.split()[-1].lower()
+        issue_name = self.lex.group_nouns.get(noun)
+        return self.lex.issue_by_name.get(issue_name) if issue_name else None

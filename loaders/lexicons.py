@@ -1,0 +1,265 @@
+"""Loading the lexicons (data files in TOML) and merging the user's own on top.
+
+The shipped files live beside this module in `lexicons/`. A user extends them with a folder of
+files with the same names, given by `--lexicon DIR` or `ACTORGRAPH_LEXICONS` (several folders
+joined with the path separator): lists are appended, tables are merged, nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from actorgraph.graph.model import EdgeType, normalize_alias
+
+SHIPPED = Path(__file__).parent / "lexicons"
+FILES = ("issues", "verbs", "roles", "countries", "actors", "boilerplate")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    name: str
+    topic: str
+    triggers: tuple[str, ...]
+    harm: bool = False
+
+
+@dataclass(frozen=True)
+class RelationClass:
+    name: str
+    cameo: str
+    actor_edge: EdgeType | None
+    issue_edge: EdgeType | None
+    lemmas: frozenset[str]
+    nouns: frozenset[str]
+    light: frozenset[tuple[str, str]]
+    preps: frozenset[str]
+    blame: bool = False
+    symmetric: bool = False
+    speech: bool = False
+    source_prep: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    role: str
+    country: str
+    name: str
+    start: date
+    end: date
+
+
+@dataclass
+class Lexicons:
+    issues: list[Issue]
+    relations: list[RelationClass]
+    countries: list[Country]
+    holders: list[RoleHolder]
+    titles: dict[str, bool]  # role words -> is a leader role
+    honorifics: frozenset[str]
+    government_nouns: frozenset[str]
+    plural_actors: frozenset[str]
+    org_suffixes: frozenset[str]
+    place_nouns: frozenset[str]
+    group_nouns: dict[str, str | None]
+    organizations: dict[str, str]  # normalised alias -> canonical name
+    boilerplate: dict[str, list[re.Pattern]]
+    insults: frozenset[str]
+    denial_predicates: frozenset[str]
+    praises: frozenset[str]
+    # derived look-ups
+    country_by_alias: dict[str, str] = field(default_factory=dict)
+    country_by_adjective: dict[str, str] = field(default_factory=dict)
+    verb_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
+    noun_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
+    light_classes: dict[tuple[str, str], RelationClass] = field(default_factory=dict)
+    issue_by_name: dict[str, Issue] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for country in self.countries:
+            for form in (country.name, *country.aliases, *country.metonyms):
+                self.country_by_alias[normalize_alias(form)] = country.name
+                self.country_by_alias.setdefault(normalize_alias(form.removeprefix("the ")), country.name)
+            for form in country.adjectives:
+                self.country_by_adjective[normalize_alias(form)] = country.name
+        for rel in self.relations:
+            for lemma in rel.lemmas:
+                self.verb_classes.setdefault(lemma, []).append(rel)
+            for noun in rel.nouns:
+                self.noun_classes.setdefault(noun, []).append(rel)
+            for pair in rel.light:
+                self.light_classes[pair] = rel
+        self.issue_by_name = {issue.name: issue for issue in self.issues}
+
+    def country_of(self, text: str) -> str | None:
+        """The country a name, metonym or demonym stands for, if any."""
+        key = normalize_alias(text.removeprefix("the ").removeprefix("The "))
+        return self.country_by_alias.get(key) or self.country_by_adjective.get(key)
+
+    def holders_of(self, role: str | None, country: str, on: date | None) -> list[str]:
+        """Who held `role` (any leader role if None) in `country` on a date."""
+        names = []
+        for holder in self.holders:
+            if holder.country != country:
+                continue
+            if role is not None and holder.role != role:
+                continue
+            if role is None and not self.titles.get(holder.role, False):
+                continue
+            if on is None or holder.start <= on < holder.end:
+                names.append(holder.name)
+        return list(dict.fromkeys(names))
+
+
+def _read_layers(name: str, extra_dirs: tuple[Path, ...]) -> list[tuple[Path, dict]]:
+    layers = []
+    for folder in (SHIPPED, *extra_dirs):
+        path = folder / f"{name}.toml"
+        if path.exists():
+            try:
+                layers.append((path, tomllib.loads(path.read_text(encoding="utf-8"))))
+            except tomllib.TOMLDecodeError as exc:
+                raise LexiconError(f"{path}: {exc}") from exc
+    return layers
+
+
+def _merged(name: str, extra_dirs: tuple[Path, ...]) -> dict:
+    merged: dict = {}
+    for _path, data in _read_layers(name, extra_dirs):
+        for key, value in data.items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                target = merged.setdefault(key, {})
+                for sub_key, sub_value in value.items():
+                    if isinstance(sub_value, list):
+                        target.setdefault(sub_key, []).extend(sub_value)
+                    else:
+                        target[sub_key] = sub_value
+            else:
+                merged[key] = value
+    return merged
+
+
+def _edge(value: str | None, where: str) -> EdgeType | None:
+    if value is None:
+        return None
+    try:
+        return EdgeType(value)
+    except ValueError as exc:
+        allowed = ", ".join(e.value for e in EdgeType)
+        raise LexiconError(f"{where}: unknown edge type {value!r} (one of {allowed})") from exc
+
+
+def _relation(entry: dict) -> RelationClass:
+    where = f"verbs.toml relation {entry.get('name', '?')!r}"
+    light = set()
+    for pair in entry.get("light", []):
+        verb, _, noun = pair.partition(":")
+        light.add((verb, noun))
+    return RelationClass(
+        name=entry["name"],
+        cameo=str(entry.get("cameo", "")),
+        actor_edge=_edge(entry.get("actor_edge"), where),
+        issue_edge=_edge(entry.get("issue_edge"), where),
+        lemmas=frozenset(entry.get("lemmas", [])),
+        nouns=frozenset(entry.get("nouns", [])),
+        light=frozenset(light),
+        preps=frozenset(entry.get("preps", [])),
+        blame=bool(entry.get("blame", False)),
+        symmetric=bool(entry.get("symmetric", False)),
+        speech=bool(entry.get("speech", False)),
+        source_prep=entry.get("source_prep"),
+    )
+
+
+def extra_dirs_from_env() -> tuple[Path, ...]:
+    value = os.environ.get("ACTORGRAPH_LEXICONS", "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
+    extra_dirs = tuple(extra_dirs) + extra_dirs_from_env()
+    for folder in extra_dirs:
+        if not folder.is_dir():
+            raise LexiconError(f"{folder}: lexicon folder not found")
+    issues_data = _merged("issues", extra_dirs)
+    verbs = _merged("verbs", extra_dirs)
+    roles = _merged("roles", extra_dirs)
+    countries = _merged("countries", extra_dirs)
+    actors = _merged("actors", extra_dirs)
+    boiler = _merged("boilerplate", extra_dirs)
+    try:
+        issues = [
+            Issue(e["name"], e.get("topic", "Other"), tuple(e["triggers"]), bool(e.get("harm")))
+            for e in issues_data.get("issue", [])
+        ]
+        titles: dict[str, bool] = {}
+        for entry in roles.get("title", []):
+            for word in entry["words"]:
+                titles[word.lower()] = titles.get(word.lower(), False) or bool(entry.get("leader"))
+        holders = [
+            RoleHolder(
+                e["role"],
+                e["country"],
+                e["name"],
+                date.fromisoformat(str(e["from"])),
+                date.fromisoformat(str(e["to"])),
+            )
+            for e in roles.get("holder", [])
+        ]
+        organizations = {}
+        for entry in actors.get("organization", []):
+            for form in (entry["name"], *entry.get("aliases", [])):
+                organizations[normalize_alias(form)] = entry["name"]
+        return Lexicons(
+            issues=issues,
+            relations=[_relation(e) for e in verbs.get("relation", [])],
+            countries=[
+                Country(
+                    e["name"],
+                    tuple(e.get("aliases", [])),
+                    tuple(e.get("adjectives", [])),
+                    tuple(e.get("metonyms", [])),
+                )
+                for e in countries.get("country", [])
+            ],
+            holders=holders,
+            titles=titles,
+            honorifics=frozenset(actors.get("honorifics", [])),
+            government_nouns=frozenset(actors.get("government_nouns", [])),
+            plural_actors=frozenset(actors.get("plural_actors", [])),
+            org_suffixes=frozenset(actors.get("org_suffixes", [])),
+            place_nouns=frozenset(actors.get("place_nouns", [])),
+            group_nouns={e["noun"]: e.get("issue") for e in actors.get("group_noun", [])},
+            organizations=organizations,
+            boilerplate={
+                key: [re.compile(p) for p in boiler.get(key, [])]
+                for key in ("readmore", "byline", "credit", "furniture")
+            },
+            insults=frozenset(verbs.get("labels", {}).get("insults", [])),
+            denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),
+            praises=frozenset(verbs.get("labels", {}).get("praises", [])),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, LexiconError):
+            raise
+        raise LexiconError(f"malformed lexicon entry: {exc!r}") from exc

@@ -1,0 +1,483 @@
+"""Within-article actor resolution: which actor each token stands for.
+
+One `ArticleActors` lives for one article. A first pass (`learn_names`) collects the people the
+article names in full, so that later surface forms ("Ms Ardern", "Ardern", "the Ardern-led team")
+attach to one node. The second pass (`resolve_sentence`) maps tokens to actor keys: named
+entities (with the NER's label mistakes corrected by what the article says about them),
+metonyms and demonyms to countries, role descriptions ("the Russian leader") to the person who
+holds the role, unnamed collectives to `Group`s, and pronouns to their most likely antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from actorgraph.graph.model import NodeLabel, node_id, normalize_alias
+from actorgraph.loaders.lexicons import Lexicons
+from spacy.tokens import Span, Token
+
+ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_SUBJECT_PRONOUNS = {"he", "she"}
+_OBJECT_PRONOUNS = {"him", "her"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+_COUNTERPART_ROLES = {"counterpart", "opposite number"}
+
+
+@dataclass
+class Actor:
+    key: str
+    label: NodeLabel
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    roles: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+@dataclass
+class SentenceActors:
+    """Token index -> actor keys for one sentence, plus the role of each resolved token."""
+
+    tokens: dict[int, list[str]] = field(default_factory=dict)
+
+    def add(self, token: Token, keys: list[str]) -> None:
+        if keys:
+            self.tokens[token.i] = list(dict.fromkeys(keys))
+
+    def keys_of(self, token: Token) -> list[str]:
+        return self.tokens.get(token.i, [])
+
+    def all_keys(self) -> list[str]:
+        return list(dict.fromkeys(k for keys in self.tokens.values() for k in keys))
+
+
+class ArticleActors:
+    def __init__(self, lexicons: Lexicons, article_date: str | None) -> None:
+        self.lex = lexicons
+        self.date = date.fromisoformat(article_date) if article_date else None
+        self.actors: dict[str, Actor] = {}
+        self._full_names: dict[str, str] = {}  # normalised full name -> key
+        self._name_parts: dict[str, set[str]] = {}  # normalised surname or first name -> keys
+        self._name_counts: Counter[str] = Counter()
+        self._recent_people: list[str] = []
+        self._last_subject_people: list[str] = []
+        self._last_subject_group: list[str] = []
+        self._main_pair: list[str] | None = None
+
+    # ----- registry -------------------------------------------------------------------------
+
+    def add(self, label: NodeLabel, name: str, surface: str | None = None) -> str:
+        key = node_id(label, name)
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = Actor(key, label, name, {name})
+        if surface:
+            actor.aliases.add(surface)
+        return key
+
+    def _register_person(self, parts: list[str], surface: str) -> str:
+        name = " ".join(parts)
+        existing = self._full_names.get(normalize_alias(name))
+        if existing:
+            self.actors[existing].aliases.add(surface)
+            return existing
+        key = self.add(NodeLabel.PERSON, name, surface)
+        self._full_names[normalize_alias(name)] = key
+        if len(parts) >= 2:
+            self.actors[key].aliases.add(parts[-1])
+            for part in (parts[0], parts[-1]):
+                self._name_parts.setdefault(normalize_alias(part), set()).add(key)
+        return key
+
+    def find_person(self, text: str) -> str | None:
+        norm = normalize_alias(_POSSESSIVE.sub("", text))
+        if norm in self._full_names:
+            return self._full_names[norm]
+        keys = self._name_parts.get(norm, set())
+        if len(keys) == 1:
+            return next(iter(keys))
+        # a plural family name ("the Smiths") or a name with a stray suffix
+        if norm.endswith("s") and len(self._name_parts.get(norm[:-1], set())) == 1:
+            return next(iter(self._name_parts[norm[:-1]]))
+        return None
+
+    # ----- pass 1: names --------------------------------------------------------------------
+
+    def clean_name(self, span: Span) -> list[str]:
+        """Name words of a span without determiners, honorifics, titles and possessives."""
+        words = [_POSSESSIVE.sub("", t.text) for t in span if not t.is_punct or t.text == "-"]
+        words = [w for w in words if w]
+        while words and (
+            words[0].lower() in {"the", "a", "an"}
+            or words[0].lower().rstrip(".") in self.lex.honorifics
+            or words[0].lower() in self.lex.titles
+            or self.lex.country_of(words[0]) is not None
+        ):
+            if len(words) == 1:
+                break
+            words = words[1:]
+        return words
+
+    def _preceded_by_title(self, span: Span) -> bool:
+        if span.start == 0:
+            return False
+        before = span.doc[span.start - 1].lower_.rstrip(".")
+        return before in self.lex.honorifics or before in self.lex.titles
+
+    def _is_person_like(self, span: Span) -> bool:
+        """NER says ORG/GPE but the article treats it as a person."""
+        if self._preceded_by_title(span):
+            return True
+        root = span.root
+        for other in (*root.children, root.head):
+            rel = other.dep_ if other.i != root.head.i else root.dep_
+            if rel == "appos":
+                head_word = other.lemma_.lower()
+                if head_word in self.lex.titles or head_word in {"politician", "leader", "man", "woman"}:
+                    return True
+        return False
+
+    def learn_names(self, spans: list[Span]) -> None:
+        singles: list[tuple[list[str], str]] = []
+        for span in spans:
+            if span.label_ not in ACTOR_ENT_LABELS or any(t.like_num for t in span):
+                continue
+            text = span.text
+            if self.lex.country_of(text) or normalize_alias(text) in self.lex.organizations:
+                continue
+            if "-" in text and span.label_ != "PERSON":
+                continue
+            if span.label_ != "PERSON" and not self._is_person_like(span):
+                continue
+            parts = self.clean_name(span)
+            if not parts or not all(_NAME_TOKEN.match(p) for p in parts):
+                continue
+            if len(parts) >= 2:
+                self._register_person(parts, text)
+            else:
+                singles.append((parts, text))
+        for parts, surface in singles:
+            key = self.find_person(parts[0])
+            if key:
+                self.actors[key].aliases.add(parts[0])
+            else:
+                self._register_person(parts, surface)
+
+    def count_names(self, text: str) -> None:
+        for _norm, key in self._full_names.items():
+            surname = self.actors[key].name.split()[-1]
+            self._name_counts[key] += len(re.findall(rf"\b{re.escape(surname)}\b", text))
+
+    def main_pair(self, label: NodeLabel = NodeLabel.PERSON) -> list[str]:
+        """The two most-mentioned people: what "both leaders" or "the two" refers to."""
+        if label is NodeLabel.PERSON:
+            ranked = [k for k, _ in self._name_counts.most_common() if k in self.actors]
+            return ranked[:2] if len(ranked) >= 2 else []
+        ranked = sorted(
+            (a for a in self.actors.values() if a.label is label),
+            key=lambda a: -a.mentions,
+        )
+        return [a.key for a in ranked[:2]] if len(ranked) >= 2 else []
+
+    # ----- pass 2: sentences ----------------------------------------------------------------
+
+    def resolve_span(self, span: Span) -> list[str]:
+        text = _POSSESSIVE.sub("", span.text).strip()
+        if not text:
+            return []
+        if span.label_ == "NORP" and span.root.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
+            return []  # a demonym modifier: handled by groups and role descriptions
+        country = self.lex.country_of(text)
+        if country:
+            return [self.add(NodeLabel.COUNTRY, country, text)]
+        org = self.lex.organizations.get(normalize_alias(text.removeprefix("the ")))
+        if org:
+            return [self.add(NodeLabel.ORGANIZATION, org, text)]
+        if "-" in text:
+            keys = [self._resolve_part(part) for part in re.split(r"\s*-\s*", text)]
+            if keys and all(keys):
+                return keys  # type: ignore[return-value]
+        parts = self.clean_name(span)
+        person = self.find_person(" ".join(parts)) if parts else None
+        if person:
+            self.actors[person].aliases.add(text)
+            return [person]
+        if span.label_ == "PERSON":
+            if not parts or not all(_NAME_TOKEN.match(p) for p in parts) or any(t.like_num for t in span):
+                return []
+            return [self._register_person(parts, text)]
+        if span.label_ == "ORG":
+            people = [k for t in span if (k := self.find_person(t.text)) and t.pos_ == "PROPN"]
+            if people:
+                return list(dict.fromkeys(people))
+            return self._organization(span, parts)
+        if span.label_ in {"GPE", "LOC", "FAC"}:
+            name = " ".join(parts) if parts else text
+            return [self.add(NodeLabel.PLACE, name, text)]
+        if span.label_ == "NORP" and span.root.tag_ in {"NNPS", "NNS"}:
+            return [self.add(NodeLabel.GROUP, " ".join(parts) or text, text)]
+        return []
+
+    def _resolve_part(self, part: str) -> str | None:
+        country = self.lex.country_of(part)
+        if country:
+            return self.add(NodeLabel.COUNTRY, country, part)
+        return self.find_person(part)
+
+    def _organization(self, span: Span, parts: list[str]) -> list[str]:
+        if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
+            return []
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "of" and len(parts) == 1:
+            return []  # "Secretary of State": a title, not an organisation
+        name_words = list(parts)
+        doc = span.doc
+        nxt = span.end
+        if nxt < len(doc) and doc[nxt].lower_ in self.lex.org_suffixes and doc[nxt].pos_ in {"NOUN", "PROPN"}:
+            name_words.append(doc[nxt].text.capitalize())
+        if any(w.lower() in self.lex.place_nouns for w in name_words):
+            return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
+        return [self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)]
+
+    def resolve_sentence(self, sent: Span, entity_spans: list[Span], track: bool = True) -> SentenceActors:
+        """Map tokens to actors; `track=False` (headings, captions) leaves pronoun history alone."""
+        found = SentenceActors()
+        covered: set[int] = set()
+        for span in entity_spans:
+            keys = self.resolve_span(span)
+            if not keys:
+                continue
+            for token in span:
+                found.add(token, keys)
+                covered.add(token.i)
+            self._extend_org_suffix(span, keys, found, covered)
+        for token in sent:
+            if token.i in covered:
+                continue
+            keys = (
+                self._government(token, found)
+                or self._plural_phrase(token)
+                or self._role(token, found)
+                or self._group(token)
+                or self._pronoun(token, found, sent)
+            )
+            if keys:
+                found.add(token, keys)
+        if track:
+            self._remember(sent, found)
+        for key in found.all_keys():
+            self.actors[key].mentions += 1
+        return found
+
+    def _extend_org_suffix(
+        self, span: Span, keys: list[str], found: SentenceActors, covered: set[int]
+    ) -> None:
+        nxt = span.end
+        if nxt < len(span.doc) and span.doc[nxt].lower_ in self.lex.org_suffixes:
+            if self.actors[keys[0]].label is NodeLabel.ORGANIZATION:
+                found.add(span.doc[nxt], keys)
+                covered.add(nxt)
+
+    def _modifier_country(
+        self, token: Token, found: SentenceActors, preps: tuple[str, ...] = ()
+    ) -> str | None:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
+                country = self.lex.country_of(child.text)
+                if country:
+                    return country
+                for key in found.keys_of(child):
+                    if self.actors[key].label is NodeLabel.COUNTRY:
+                        return self.actors[key].name
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        country = self.lex.country_of(pobj.text)
+                        if country:
+                            return country
+        return None
+
+    def _government(self, token: Token, found: SentenceActors) -> list[str]:
+        """ "the Russian government" is Russia; "the Trump administration" is Trump."""
+        if token.lower_ not in self.lex.government_nouns or token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        country = self._modifier_country(token, found)
+        if country:
+            return [self.add(NodeLabel.COUNTRY, country, None)]
+        for child in token.children:
+            if child.dep_ in {"compound", "poss"}:
+                people = [k for k in found.keys_of(child) if self.actors[k].label is NodeLabel.PERSON]
+                if people:
+                    return people
+        return []
+
+    def _plural_phrase(self, token: Token) -> list[str]:
+        if token.pos_ not in {"NOUN", "NUM", "PROPN"} or token.dep_ in {"compound", "amod"}:
+            return []
+        left = token.left_edge.i
+        phrase = " ".join(t.lower_ for t in token.doc[left : token.i + 1])
+        if phrase not in self.lex.plural_actors and phrase.removeprefix("the ") not in self.lex.plural_actors:
+            return []
+        if token.lower_ in {"countries", "nations"}:
+            return self.main_pair(NodeLabel.COUNTRY)
+        return self.main_pair()
+
+    def _role_phrase(self, token: Token) -> str | None:
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        word = token.lower_
+        if token.tag_ in {"NNS", "NNPS"} and word.endswith("s"):
+            word = word[:-1]
+        candidates = [word]
+        for child in token.lefts:
+            if child.dep_ in {"compound", "amod"}:
+                candidates.append(f"{child.lower_} {word}")
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                candidates += [f"{word} of {p.lower_}" for p in child.children if p.dep_ == "pobj"]
+        matches = [c for c in candidates if c in self.lex.titles]
+        return max(matches, key=len) if matches else None
+
+    def _role(self, token: Token, found: SentenceActors) -> list[str]:
+        role = self._role_phrase(token)
+        if role is None:
+            return []
+        if token.dep_ == "compound" and found.keys_of(token.head):
+            return []  # "President" in "President Jacinda Ardern" is part of the name
+        # an apposition names the holder: "the French ambassador, Marie Dupont"
+        neighbours = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            neighbours.append(token.head)
+        for other in neighbours:
+            people = [k for k in found.keys_of(other) if self.actors[k].label is NodeLabel.PERSON]
+            if people:
+                country = self._modifier_country(token, found, preps=("of",))
+                self.actors[people[0]].roles.add((role, country))
+                return people[:1]
+        if token.tag_ in {"NNS", "NNPS"}:
+            return []
+        is_leader = self.lex.titles.get(role, False)
+        country = self._modifier_country(token, found, preps=("of", "in") if is_leader else ("of",))
+        if role in _COUNTERPART_ROLES and country is None:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            owner_keys = self._pronoun(owner, found, token.sent) if owner is not None else []
+            pair = self.main_pair()
+            others = [k for k in pair if k not in owner_keys]
+            return others[:1] if owner_keys and len(others) == 1 else []
+        if country is None:
+            return self._person_with_role(role, None) if role not in _COUNTERPART_ROLES else []
+        return self._person_with_role(role, country)
+
+    def _person_with_role(self, role: str, country: str | None) -> list[str]:
+        generic = role in {"leader", "head of state", "head of government"} | _COUNTERPART_ROLES
+        matches = [
+            actor.key
+            for actor in self.actors.values()
+            if actor.label is NodeLabel.PERSON
+            and any(
+                (r == role or (generic and self.lex.titles.get(r, False)))
+                and (country is None or c == country)
+                for r, c in actor.roles
+            )
+        ]
+        if len(matches) == 1:
+            return matches
+        if country is None:
+            return []
+        names = self.lex.holders_of(None if generic else role, country, self.date)
+        if len(names) != 1 or self.date is None:
+            return []
+        key = self.find_person(names[0]) or self._register_person(names[0].split(), names[0])
+        self.actors[key].roles.add((role, country))
+        return [key]
+
+    def _group(self, token: Token) -> list[str]:
+        if token.lower_ not in self.lex.group_nouns or token.dep_ in {"compound", "amod"}:
+            return []
+        modifiers = [
+            t
+            for t in token.subtree
+            if t.i < token.i and (self.lex.country_of(t.text) or t.ent_type_ in {"NORP", "GPE", "ORG"})
+        ]
+        if not modifiers:
+            return []
+        start = modifiers[0].i
+        words = [t.text for t in token.doc[start : token.i + 1] if not t.is_punct or t.text == "-"]
+        name = re.sub(r"\s*-\s*", "-", " ".join(words))
+        return [self.add(NodeLabel.GROUP, name, name)]
+
+    def _pronoun(self, token: Token | None, found: SentenceActors, sent: Span) -> list[str]:
+        if token is None or token.pos_ != "PRON":
+            return []
+        word = token.lower_
+        if word in _PLURAL_PRONOUNS:
+            return list(self._last_subject_group) or self.main_pair()
+        if word not in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS | {"his", "hers"}:
+            return []
+        if word in _SUBJECT_PRONOUNS or word in {"his", "hers"}:
+            speaker = self._reporting_subject(token, found)
+            if speaker:
+                return speaker
+            earlier = self._people_before(token, found, sent)
+            subject_here = [k for k in earlier if self._is_subject_key(k, token, found, sent)]
+            if subject_here:
+                return subject_here[-1:]
+            if self._last_subject_people:
+                return self._last_subject_people[-1:]
+            return self._recent_people[-1:]
+        clause_subjects = self._clause_subjects(token, found)
+        candidates = [k for k in self._people_before(token, found, sent) if k not in clause_subjects]
+        if not candidates:
+            candidates = [k for k in self._recent_people if k not in clause_subjects]
+        return candidates[-1:]
+
+    def _people_before(self, token: Token, found: SentenceActors, sent: Span) -> list[str]:
+        keys: list[str] = []
+        for t in sent:
+            if t.i >= token.i:
+                break
+            keys += [k for k in found.keys_of(t) if self.actors[k].label is NodeLabel.PERSON]
+        return keys
+
+    def _is_subject_key(self, key: str, token: Token, found: SentenceActors, sent: Span) -> bool:
+        return any(
+            key in found.keys_of(t) and t.dep_ in {"nsubj", "nsubjpass"} for t in sent if t.i < token.i
+        )
+
+    def _clause_subjects(self, token: Token, found: SentenceActors) -> list[str]:
+        verb = token.head
+        while verb.dep_ in {"prep", "agent", "dative"} and verb.head.i != verb.i:
+            verb = verb.head
+        return [k for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for k in found.keys_of(c)]
+
+    def _reporting_subject(self, token: Token, found: SentenceActors) -> list[str]:
+        """ "he told Mr Kim he would leave ..." – the second "he" is the teller."""
+        verb = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ not in {"ccomp", "xcomp"}:
+            return []
+        outer = verb.head
+        for child in outer.children:
+            if child.dep_ == "nsubj" and child.i != token.i:
+                people = [k for k in found.keys_of(child) if self.actors[k].label is NodeLabel.PERSON]
+                if people:
+                    return people
+        return []
+
+    def _remember(self, sent: Span, found: SentenceActors) -> None:
+        people_subjects: list[str] = []
+        group_subjects: list[str] = []
+        for token in sent:
+            keys = found.keys_of(token)
+            people = [k for k in keys if self.actors[k].label is NodeLabel.PERSON]
+            self._recent_people.extend(people)
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                people_subjects.extend(people)
+                group_subjects.extend(
+                    k for k in keys if self.actors[k].label is NodeLabel.GROUP and token.tag_ == "NNS"
+                )
+        if people_subjects:
+            self._last_subject_people = people_subjects
+        self._last_subject_group = group_subjects
