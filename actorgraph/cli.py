@@ -303,11 +303,19 @@ def matrix(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | graphml | gexf | csv")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json | graphml | gexf | csv | cypher | neo4j-csv")
+    ] = "json",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (a folder for csv).")] = None,
     store: StoreOption = Path(DEFAULT_STORE),
 ) -> None:
-    """Export the whole graph. JSON follows the documented contract; csv writes nodes.csv and edges.csv."""
+    """Export the whole graph.
+
+    json follows the documented contract; graphml and gexf open in Gephi, yEd or networkx;
+    csv writes nodes.csv and edges.csv to the --out folder; cypher writes a script for
+    `cypher-shell -f` or the Neo4j Browser; neo4j-csv writes the files of
+    `neo4j-admin database import` (see README).
+    """
     if fmt not in exports.FORMATS:
         raise _fail(f"unknown export format {fmt!r}; choose one of {', '.join(exports.FORMATS)}")
     with _open(store) as s:
@@ -320,6 +328,147 @@ def export(
     else:
         for path in result:
             err.print(f"wrote {path}")
+
+
+Neo4jUri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI of the server.")]
+Neo4jUser = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="User name.")]
+Neo4jPassword = Annotated[
+    str,
+    typer.Option(
+        "--password", envvar="NEO4J_PASSWORD", prompt=True, hide_input=True, help="Password (never printed)."
+    ),
+]
+Neo4jDatabase = Annotated[
+    str | None,
+    typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name (server default if unset)."),
+]
+
+
+def _driver(uri: str, user: str, password: str):
+    from actorgraph.graph.neo4j_server import Neo4jConnectionError, connect
+
+    try:
+        return connect(uri, user, password)
+    except Neo4jConnectionError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def push(
+    uri: Neo4jUri = "bolt://localhost:7687",
+    user: Neo4jUser = "neo4j",
+    password: Neo4jPassword = "",
+    database: Neo4jDatabase = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch.")] = 1000,
+    store: StoreOption = Path(DEFAULT_STORE),
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to print the summary.")
+    ] = OutputFormat.table,
+) -> None:
+    """Push the whole graph to a Neo4j 5 server: constraints and indexes, then batched MERGE.
+
+    Pushing twice, or re-running an interrupted push, leaves the same graph. Credentials come
+    from the options or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.
+
+    Example: NEO4J_PASSWORD=secret actorgraph push --uri bolt://localhost:7687 --user neo4j
+    """
+    from neo4j.exceptions import Neo4jError
+
+    from actorgraph.graph.neo4j_server import push as run_push
+
+    with (
+        _open(store) as s,
+        _driver(uri, user, password) as driver,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("Pushing to Neo4j"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not sys.stderr.isatty(),
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("push", total=None)
+
+        def on_batch(rows: int, total: int) -> None:
+            progress.update(task, total=total, advance=1)
+
+        try:
+            report = run_push(s, driver, database=database, batch_size=batch_size, on_batch=on_batch)
+        except Neo4jError as exc:
+            raise _fail(f"{uri}: the server refused a batch ({exc.code}: {exc.message})") from exc
+    for warning in report.schema_warnings or []:
+        err.print(f"[yellow]schema:[/yellow] {warning}")
+    data = {
+        "uri": uri,
+        "nodes": report.nodes,
+        "relationships": report.relationships,
+        "batches": report.batches,
+    }
+    if fmt is OutputFormat.table:
+        err.print(
+            f"pushed [bold]{report.nodes}[/bold] nodes and [bold]{report.relationships}[/bold] relationships "
+            f"in {report.batches} batches to {uri}"
+        )
+    else:
+        emit(data, fmt, rows=[data])
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="who | profile | ties | matrix | central (files in cypher/).")],
+    params: Annotated[
+        list[str] | None, typer.Argument(help="Parameters as key=value, e.g. issue='arms control'.")
+    ] = None,
+    neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Run on the Neo4j server instead of the embedded store.")
+    ] = False,
+    uri: Neo4jUri = "bolt://localhost:7687",
+    user: Neo4jUser = "neo4j",
+    password: Annotated[
+        str, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Password (never printed).")
+    ] = "",
+    database: Neo4jDatabase = None,
+    store: StoreOption = Path(DEFAULT_STORE),
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run a named query from cypher/ on the embedded store, or with --neo4j on the server.
+
+    Both give the same rows. Examples:
+
+      actorgraph query who issue="election interference"
+
+      actorgraph query central limit=5 --neo4j --uri bolt://localhost:7687 --user neo4j
+    """
+    from actorgraph.graph.named_queries import NAMED_QUERIES, run_embedded
+
+    if name not in NAMED_QUERIES:
+        raise _fail(f"no named query {name!r}; choose one of {', '.join(NAMED_QUERIES)}")
+    values: dict[str, object] = {}
+    for item in params or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise _fail(f"parameter {item!r} is not key=value")
+        values[key] = int(value) if value.isdigit() else value
+    missing = [p for p in NAMED_QUERIES[name][1] if p not in values]
+    if missing:
+        raise _fail(f"query {name!r} needs: {', '.join(f'{m}=…' for m in missing)}")
+    if neo4j:
+        from neo4j.exceptions import Neo4jError
+
+        from actorgraph.graph.neo4j_server import run_named
+
+        with _driver(uri, user, password) as driver:
+            try:
+                rows = run_named(driver, name, values, database)
+            except Neo4jError as exc:
+                raise _fail(f"{uri}: query failed ({exc.code}: {exc.message})") from exc
+    else:
+        with _open(store) as s:
+            rows = run_embedded(s, name, values)
+    emit(rows, fmt, title=f"{name} ({'neo4j' if neo4j else 'embedded'})")
 
 
 @app.command()

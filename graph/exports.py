@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 from actorgraph.graph.store import Store
 
-FORMATS = ("json", "graphml", "gexf", "csv")
+FORMATS = ("json", "graphml", "gexf", "csv", "cypher", "neo4j-csv")
 
 
 def graph_dict(store: Store, *, include_articles: bool = True) -> dict:
@@ -139,16 +139,23 @@ def csv_tables(store: Store) -> Iterator[tuple[str, str]]:
 
 def write_export(store: Store, fmt: str, out: Path | None) -> list[Path] | str:
     """Write to `out` (a file, or a folder for csv) and return the paths; with no `out`, return text."""
-    if fmt == "csv":
+    if fmt in {"csv", "neo4j-csv"}:
         if out is None:
-            raise ValueError("--format csv writes nodes.csv and edges.csv: give a folder with --out")
+            raise ValueError(f"--format {fmt} writes several CSV files: give a folder with --out")
+        from actorgraph.graph.cypher_export import neo4j_admin_csv
+
         out.mkdir(parents=True, exist_ok=True)
         paths = []
-        for name, text in csv_tables(store):
+        for name, text in csv_tables(store) if fmt == "csv" else neo4j_admin_csv(store):
             (out / name).write_text(text, encoding="utf-8")
             paths.append(out / name)
         return paths
-    text = {"json": to_json, "graphml": to_graphml, "gexf": to_gexf}[fmt](store)
+    if fmt == "cypher":
+        from actorgraph.graph.cypher_export import cypher_script
+
+        text = "".join(cypher_script(store))
+    else:
+        text = {"json": to_json, "graphml": to_graphml, "gexf": to_gexf}[fmt](store)
     if out is None:
         return text
     out.parent.mkdir(parents=True, exist_ok=True)
