@@ -10,7 +10,6 @@ re-aggregate the whole graph.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -373,7 +372,3 @@ class Store:
 
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
-
-
-def evidence_json(evidence: list[dict]) -> str:
-    return json.dumps(evidence, ensure_ascii=False)

@@ -114,3 +114,24 @@ def test_help_teaches(cli_store):
     for command in ("load", "who", "profile", "ties", "matrix", "export"):
         assert command in out
     assert "Examples" in _run("load", "--help")
+
+
+def test_neo4j_admin_csv_export_has_typed_headers_and_every_row(cli_store, tmp_path):
+    _run("export", "--format", "neo4j-csv", "--out", str(tmp_path / "import"), "--store", str(cli_store))
+    data = json.loads(_run("export", "--format", "json", "--store", str(cli_store)))
+    with (tmp_path / "import" / "nodes.csv").open() as f:
+        nodes = list(csv.reader(f))
+    with (tmp_path / "import" / "relationships.csv").open() as f:
+        rels = list(csv.reader(f))
+    assert nodes[0] == ["id:ID", "name", "aliases:string[]", "topic", "date", ":LABEL"]
+    assert rels[0] == [":START_ID", ":END_ID", ":TYPE", "weight:int", "evidence"]
+    assert len(nodes) - 1 == len(data["nodes"]) and len(rels) - 1 == len(data["edges"])
+    assert {row[5] for row in nodes[1:]} <= {
+        "Person",
+        "Organization",
+        "Country",
+        "Group",
+        "Issue",
+        "Place",
+        "Article",
+    }
