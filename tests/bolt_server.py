@@ -73,6 +73,7 @@ def arcadedb_server(home: Path, timeout: float = 120.0):
             "com.arcadedb.server.ArcadeDBServer",
         ],
         stdout=log,
+        cwd=home,  # ArcadeDB writes its log/ folder into the working directory
         stderr=subprocess.STDOUT,
     )
     server = BoltServer(f"bolt://127.0.0.1:{port}", "root", PASSWORD, "neo4j")
