@@ -36,14 +36,14 @@ def _matches(node: Node, text: str) -> bool:
     return node.name.lower() == wanted or any(a.lower() == wanted for a in node.aliases)
 
 
-def _find(store: Store, text: str, labels: set[str]) -> list[Node]:
-    return [n for n in store.nodes(labels) if _matches(n, text)]
+def _find(nodes: dict[str, Node], text: str, labels: set[str]) -> list[Node]:
+    return [n for n in nodes.values() if n.label in labels and _matches(n, text)]
 
 
 def who(store: Store, issue: str) -> list[dict]:
     rows = []
     names = {n.id: n for n in store.nodes()}
-    for node in _find(store, issue, {"Issue"}):
+    for node in _find(names, issue, {"Issue"}):
         for edge in store.edges_of(node.id):
             if edge.target == node.id:
                 actor = names[edge.source]
@@ -56,7 +56,7 @@ def who(store: Store, issue: str) -> list[dict]:
 def profile(store: Store, actor: str) -> list[dict]:
     rows = []
     names = {n.id: n for n in store.nodes()}
-    for node in _find(store, actor, ACTOR_LABEL_NAMES):
+    for node in _find(names, actor, ACTOR_LABEL_NAMES):
         for edge in store.edges_of(node.id):
             out = edge.source == node.id
             other = names[edge.target if out else edge.source]
@@ -73,10 +73,11 @@ def profile(store: Store, actor: str) -> list[dict]:
 
 
 def ties(store: Store, a: str, b: str) -> list[dict]:
-    names = {n.id: n.name for n in store.nodes()}
+    nodes = {n.id: n for n in store.nodes()}
+    names = {node_id: node.name for node_id, node in nodes.items()}
     rows = []
-    for x in _find(store, a, ACTOR_LABEL_NAMES):
-        for y in _find(store, b, ACTOR_LABEL_NAMES):
+    for x in _find(nodes, a, ACTOR_LABEL_NAMES):
+        for y in _find(nodes, b, ACTOR_LABEL_NAMES):
             for edge in store.edges_between(x.id, y.id):
                 rows.append(
                     {
