@@ -2,14 +2,15 @@
 #   make demo   – create .venv, install actorgraph with spaCy and its model, load the sample
 #                 articles into ./actorgraph.db and run a first query
 #   make test   – the same install plus test tools, then lint and the whole test suite
-#                 (.ci/run calls exactly this)
+#                 (.ci/run calls exactly this; as root it also apt-installs chromium for the
+#                 HTML view tests)
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint clean
+.PHONY: setup demo test lint clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +28,10 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+browser:
+	bash .ci/install-chromium
+
+test: lint browser
 	$(BIN)/python -m pytest -q
 
 clean:

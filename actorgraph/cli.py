@@ -472,6 +472,67 @@ def query(
 
 
 @app.command()
+def view(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("graph.html"),
+    issue: Annotated[
+        str | None, typer.Option("--issue", "-i", help="Draw only this issue and the actors tied to it.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", "-a", help="Draw only this actor's network (see --depth).")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="Hops around --actor.")] = 1,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="Keep at most this many nodes, strongest first.")
+    ] = 500,
+    max_edges: Annotated[
+        int, typer.Option("--max-edges", min=1, help="Keep at most this many edges, heaviest first.")
+    ] = 2000,
+    title: Annotated[str, typer.Option("--title", help="Heading of the page.")] = "actorgraph",
+    store: StoreOption = Path(DEFAULT_STORE),
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Write the graph as one interactive HTML page that works offline.
+
+    Open the file in any browser: hover nodes and edges for aliases and evidence sentences,
+    search by name, filter by issue, actor (ego network), edge type, weight and date. Big
+    graphs are cut to the strongest --max-nodes/--max-edges and the page says what was left out.
+
+    Examples: `actorgraph view -o summit.html --issue "arms control"`,
+    `actorgraph view --actor Merkel --depth 2`.
+    """
+    from actorgraph.graph.html_view import write_view
+
+    with _open(store) as s:
+        try:
+            report = write_view(
+                s,
+                out,
+                issue=issue,
+                actor=actor,
+                depth=depth,
+                max_nodes=max_nodes,
+                max_edges=max_edges,
+                title=title,
+            )
+        except NodeLookupError as exc:
+            raise _fail(str(exc)) from exc
+        except OSError as exc:
+            raise _fail(f"cannot write {out}: {exc.strerror or exc}") from exc
+    if fmt is OutputFormat.table:
+        left = report.cap
+        note = (
+            ""
+            if left.nothing_left_out
+            else f"; left out {left.nodes_left_out} nodes and {left.edges_left_out} edges (caps)"
+        )
+        err.print(
+            f"wrote {report.path}: {report.nodes} nodes, {report.edges} edges, {report.bytes / 1e6:.1f} MB{note}"
+        )
+    else:
+        emit(report.as_dict(), fmt, rows=[report.as_dict()])
+
+
+@app.command()
 def info(store: StoreOption = Path(DEFAULT_STORE), fmt: FormatOption = OutputFormat.table) -> None:
     """What the store holds: articles, nodes, edges and evidence sentences."""
     with _open(store) as s:
