@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.graph.model import Document
-from actorgraph.graph.store import Store
+from actorgraph.graph.store import Store, StoreError
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.sources import SourceError, read_sources
 
@@ -43,6 +43,14 @@ class LoadSummary:
         }
 
 
+class LoadAborted(StoreError):
+    """The store refused a write (disk full, read-only…); what was saved before is intact."""
+
+    def __init__(self, cause: StoreError, summary: LoadSummary) -> None:
+        super().__init__(str(cause))
+        self.summary = summary
+
+
 def load(
     store: Store,
     sources: Iterable[str],
@@ -72,7 +80,10 @@ def load(
             yield item
 
     for result in extractor.extract_many(new_documents(), batch_size=batch_size, n_process=jobs):
-        report = store.add(result)
+        try:
+            report = store.add(result)
+        except StoreError as exc:
+            raise LoadAborted(exc, summary) from exc
         if not report.added:
             summary.already_loaded += 1
             continue

@@ -2,7 +2,8 @@
 
 The JSON form is the contract in ../shared/DESIGN.md (scripts and tests rely on it): nodes
 with id, label, name, aliases; edges with source, target, type, weight and evidence. GraphML
-and GEXF cannot hold lists, so aliases are joined with " | " and evidence is a JSON string.
+and GEXF cannot hold lists, so aliases are joined with " | " and evidence is a JSON string; in
+GEXF the relation type is the edge attribute `relation` (GEXF's own `type` means directedness).
 """
 
 from __future__ import annotations
@@ -72,14 +73,18 @@ def to_json(store: Store) -> str:
     return json.dumps(graph_dict(store), ensure_ascii=False, indent=2)
 
 
-def flat_graph(store: Store) -> nx.MultiDiGraph:
-    """A graph whose attributes are all scalars, as GraphML and GEXF require."""
+def flat_graph(store: Store, *, gexf: bool = False) -> nx.MultiDiGraph:
+    """A graph whose attributes are all scalars, as GraphML and GEXF require.
+
+    GEXF reserves `label` (the caption Gephi shows) and an edge's `type` (directed or not), so
+    there the node type travels as `kind` with the name as label, and the relation as `relation`.
+    """
     data = graph_dict(store)
     graph = nx.MultiDiGraph()
     for n in data["nodes"]:
         graph.add_node(
             n["id"],
-            label=n["label"],
+            **({"label": n["name"], "kind": n["label"]} if gexf else {"label": n["label"]}),
             name=n["name"],
             aliases=" | ".join(n["aliases"]),
             topic=n.get("topic") or "",
@@ -90,7 +95,7 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
             e["source"],
             e["target"],
             key=e["type"],
-            type=e["type"],
+            **({"relation": e["type"], "label": e["type"]} if gexf else {"type": e["type"]}),
             weight=e["weight"],
             evidence=json.dumps(e["evidence"], ensure_ascii=False),
         )
@@ -108,7 +113,7 @@ def to_graphml(store: Store) -> str:
 
 
 def to_gexf(store: Store) -> str:
-    return _write_text(flat_graph(store), nx.write_gexf)
+    return _write_text(flat_graph(store, gexf=True), nx.write_gexf)
 
 
 def csv_tables(store: Store) -> Iterator[tuple[str, str]]:

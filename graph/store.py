@@ -10,12 +10,14 @@ re-aggregate the whole graph.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from actorgraph.graph.json_import import GraphSnapshot
 from actorgraph.graph.model import (
     ACTOR_LABELS,
     EdgeRecord,
@@ -111,7 +113,7 @@ class Store:
             raise StoreError(f"{path}: no store here yet; run `actorgraph load` first or pass --store")
         try:
             if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60, isolation_level=None)
+                conn = cls._connect_readonly(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -126,8 +128,30 @@ class Store:
             conn.row_factory = sqlite3.Row
             conn.execute("SELECT count(*) FROM nodes").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open store ({exc})") from exc
+            read_only = not readonly and (
+                "readonly" in str(exc)
+                or not os.access(path.parent, os.W_OK)
+                or (path.exists() and not os.access(path, os.W_OK))
+            )
+            hint = ": the file or its folder is read-only" if read_only else ""
+            raise StoreError(f"{path}: cannot open store ({exc}){hint}") from exc
         return cls(conn, path)
+
+    @staticmethod
+    def _connect_readonly(path: Path) -> sqlite3.Connection:
+        """Read-only, even from a read-only file in a read-only folder.
+
+        WAL readers need the -shm file; when it cannot be created the file is opened as
+        immutable, which is safe because nobody can be writing to a file we may not write.
+        """
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=60, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
     def close(self) -> None:
         self.conn.close()
@@ -180,11 +204,78 @@ class Store:
                 if edge.source in ids and edge.target in ids:
                     self._add_edge(ids[edge.source], ids[edge.target], edge, report)
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot write ({exc}); the article was not saved") from exc
             raise
         report.added = True
         return report
+
+    def restore(self, snapshot: GraphSnapshot) -> dict[str, int]:
+        """Write a graph read from the JSON contract as it is, in one transaction.
+
+        Ids are kept and nothing is re-resolved, so exporting again gives the same JSON. Into a
+        store that already holds data, existing nodes, articles and evidence are kept and only
+        what is new is added (edge weights grow by the new evidence).
+        """
+        added = {"articles": 0, "nodes": 0, "edges": 0, "evidence": 0}
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for a in snapshot.articles:
+                added["articles"] += self.conn.execute(
+                    "INSERT OR IGNORE INTO articles(id, title, date, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
+                    (a["id"], a["title"], a["date"], a["source"], now),
+                ).rowcount
+            for n in snapshot.nodes:
+                added["nodes"] += self._insert_node(n["id"], n["label"], n["name"], n["topic"])
+                for alias in [*n["aliases"], n["name"]]:
+                    self._add_alias(n["id"], alias)
+            for node_id, article, count in snapshot.mentions:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO mentions(node_id, article, count) VALUES (?, ?, ?)",
+                    (node_id, article, count),
+                )
+            for e in snapshot.edges:
+                key = (e["source"], e["target"], e["type"])
+                new_evidence = 0
+                for ev in e["evidence"]:
+                    new_evidence += self.conn.execute(
+                        'INSERT OR IGNORE INTO evidence(source, target, type, article, sentence, start, "end", date) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*key, ev["article"], ev["sentence"], ev["start"], ev["end"], ev["date"]),
+                    ).rowcount
+                added["evidence"] += new_evidence
+                cursor = self.conn.execute(
+                    "INSERT OR IGNORE INTO edges(source, target, type, weight) VALUES (?, ?, ?, ?)",
+                    (*key, e["weight"]),
+                )
+                if cursor.rowcount:
+                    added["edges"] += 1
+                elif new_evidence:
+                    self.conn.execute(
+                        "UPDATE edges SET weight = weight + ? WHERE source = ? AND target = ? AND type = ?",
+                        (new_evidence, *key),
+                    )
+                self.conn.execute(
+                    "UPDATE edges SET first_date = (SELECT min(date) FROM evidence v WHERE v.source = edges.source "
+                    "AND v.target = edges.target AND v.type = edges.type), last_date = (SELECT max(date) "
+                    "FROM evidence v WHERE v.source = edges.source AND v.target = edges.target "
+                    "AND v.type = edges.type) WHERE source = ? AND target = ? AND type = ?",
+                    key,
+                )
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(
+                    f"{self.path}: cannot restore the graph ({exc}); nothing was written"
+                ) from exc
+            raise
+        return added
 
     def _insert_node(self, node_id: str, label: str, name: str, topic: str | None = None) -> bool:
         cursor = self.conn.execute(

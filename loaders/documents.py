@@ -9,6 +9,9 @@ from actorgraph.graph.model import Document
 from actorgraph.loaders.dates import find_date
 
 _CAMEL_GLUE = re.compile(r"\b([a-z][a-z]{3,})([A-Z][a-z]{2,})\b")
+#: Control characters other than tab and newline: never meaningful in news text, and XML
+#: exports (GraphML, GEXF) cannot hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
@@ -16,10 +19,12 @@ def clean_text(text: str) -> str:
 
     Normalises line endings and non-breaking spaces, and splits words glued to the next
     capitalised word ("criticizingKremlin"), a frequent artifact of HTML-to-text conversion.
-    Tokens that start with a capital ("YouTube") are left alone.
+    Tokens that start with a capital ("YouTube") are left alone. Control characters go, so
+    every later export can carry the text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = text.replace("\ufeff", "")
+    text = text.replace("\x0c", "\n").replace("\x0b", "\n")
+    text = _CONTROL.sub("", text.replace("\ufeff", ""))
     return _CAMEL_GLUE.sub(r"\1 \2", text)
 
 

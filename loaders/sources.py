@@ -20,6 +20,12 @@ from actorgraph.loaders.documents import make_document
 from actorgraph.loaders.html_text import html_to_text
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: spaCy's default `nlp.max_length`: one article longer than this is not an article. JSONL files,
+#: one article per line, may be any size: they are read line by line.
+MAX_ARTICLE_CHARS = 1_000_000
+#: Files above this size are refused unread (unless JSONL): four bytes a character at most.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS
 _TEXT_FIELDS = ("text", "content", "body", "article")
 _DATE_FIELDS = ("date", "published", "published_at", "publish_date", "datetime")
 
@@ -57,16 +63,27 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | str | SourceError]:
 
 
 def decode_bytes(raw: bytes) -> str:
-    """UTF-8 first (with or without BOM), then Windows-1252, the usual encoding of old news pages."""
+    """UTF-8 first (with or without BOM), UTF-16 with a BOM, then Windows-1252, the usual
+    encoding of old news pages. Anything that still looks like binary data is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"broken UTF-16 text ({exc.reason})") from exc
     if b"\x00" in raw[:8192]:
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
-            return raw.decode("cp1252")
+            text = raw.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise ValueError(f"not UTF-8 or Windows-1252 text ({exc.reason})") from exc
+            raise ValueError(f"not UTF-8, UTF-16 or Windows-1252 text ({exc.reason})") from exc
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\x0c")
+    if sample and controls / len(sample) > 0.01:
+        raise ValueError("binary file (control bytes), not text")
+    return text
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -83,10 +100,12 @@ def markdown_to_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def _documents_from_jsonl(text: str, source: str) -> Iterator[Document | SourceError]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _documents_from_jsonl(lines: Iterable[str], source: str) -> Iterator[Document | SourceError]:
+    blank = True
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        blank = False
         where = f"{source}:{number}"
         try:
             row = json.loads(line)
@@ -100,18 +119,43 @@ def _documents_from_jsonl(text: str, source: str) -> Iterator[Document | SourceE
         if not body or not body.strip():
             yield SourceError(where, f"no text in any of the fields {', '.join(_TEXT_FIELDS)}")
             continue
+        if len(body) > MAX_ARTICLE_CHARS:
+            yield SourceError(where, _too_long(len(body)))
+            continue
         date = next((normalize_date(str(row[f])) for f in _DATE_FIELDS if row.get(f)), None)
         title = row.get("title") if isinstance(row.get("title"), str) else None
         origin = row.get("url") or row.get("source") or where
         yield make_document(body, source=str(origin), title=title, date=date)
+    if blank:
+        yield SourceError(source, "empty file")
+
+
+def _too_long(size: int, unit: str = "characters") -> str:
+    return (
+        f"too long for one article ({size:,} {unit}; the limit is {MAX_ARTICLE_CHARS:,} characters): "
+        "split it into several files, or into a JSONL file with one article per line"
+    )
+
+
+def _jsonl_lines(path: Path) -> Iterator[str]:
+    """Decoded lines of a JSONL file, one at a time, so a corpus of any size streams."""
+    with path.open("rb") as handle:
+        for raw in handle:
+            try:
+                yield raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                yield raw.decode("cp1252", errors="replace")
 
 
 def documents_from_text(text: str, source: str, suffix: str) -> Iterator[Document | SourceError]:
     if not text.strip():
         yield SourceError(source, "empty file")
         return
-    if suffix in {".jsonl", ".ndjson"}:
-        yield from _documents_from_jsonl(text, source)
+    if suffix in JSONL_SUFFIXES:
+        yield from _documents_from_jsonl(text.split("\n"), source)
+        return
+    if len(text) > MAX_ARTICLE_CHARS:
+        yield SourceError(source, _too_long(len(text)))
         return
     title = None
     if suffix in {".html", ".htm"}:
@@ -134,9 +178,20 @@ def read_sources(specs: Iterable[str], stdin=None) -> Iterator[Document | Source
             suffix = ".jsonl" if text.lstrip().startswith("{") else ".txt"
             yield from documents_from_text(text, "<stdin>", suffix)
             continue
+        suffix = item.suffix.lower()
         try:
+            if suffix in JSONL_SUFFIXES:
+                yield from _documents_from_jsonl(_jsonl_lines(item), str(item))
+                continue
+            size = item.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                yield SourceError(str(item), _too_long(size, "bytes"))
+                continue
             text = decode_bytes(item.read_bytes())
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            yield SourceError(str(item), f"cannot read ({exc.strerror or exc})")
+            continue
+        except ValueError as exc:
             yield SourceError(str(item), str(exc))
             continue
-        yield from documents_from_text(text, str(item), item.suffix.lower())
+        yield from documents_from_text(text, str(item), suffix)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from actorgraph.graph.cypher_export import cypher_script
 from actorgraph.graph.exports import graph_dict
@@ -151,12 +153,18 @@ def test_cypher_script_rebuilds_the_seed_graph(seed_store, driver, server):
     }
 
 
-def test_wrong_password_and_unreachable_server_give_clear_errors(server):
+def test_wrong_password_and_unreachable_server_give_clear_errors(server, caplog):
+    caplog.set_level(logging.DEBUG)  # the driver's own debug log must not leak the password either
     with pytest.raises(Neo4jConnectionError) as wrong:
         connect(server.uri, server.user, "not-the-password-xyz")
     assert "authentication failed" in str(wrong.value) and "not-the-password-xyz" not in str(wrong.value)
     with pytest.raises(Neo4jConnectionError, match="cannot reach"):
         connect("bolt://127.0.0.1:1", "neo4j", "secret-abc")
+    good = connect(server.uri, server.user, server.password)
+    good.close()
+    assert "LOGON" in caplog.text or "HELLO" in caplog.text  # the handshake was logged…
+    for secret in ("not-the-password-xyz", "secret-abc", server.password):
+        assert secret not in caplog.text  # …without any password
 
 
 def test_cli_push_and_query_use_the_environment(seed_store, driver, server, monkeypatch):
