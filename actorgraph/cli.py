@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -574,6 +575,91 @@ def view(
         )
     else:
         emit(report.as_dict(), fmt, rows=[report.as_dict()])
+
+
+def _default_article_dirs() -> list[Path]:
+    return [p for p in (Path("examples/articles"), Path("../shared/seeds")) if p.is_dir()]
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold .json files.")] = Path("examples/gold"),
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            help="Where the gold files' articles are (repeatable). Default: examples/articles and ../shared/seeds.",
+        ),
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list what was missed and what was spurious.")
+    ] = False,
+    draft: Annotated[
+        Path | None,
+        typer.Option(
+            "--draft",
+            help="Instead of scoring, write what the extractor finds in the gold format to this folder.",
+        ),
+    ] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option(help="Extra lexicon folder (repeatable).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Score extraction against hand-made gold annotations: precision, recall and F1.
+
+    Three tasks: entities (actors with their type), actor–issue ties (any edge from an actor to
+    an issue) and typed relations (source, type, target; ASSOCIATED_WITH excluded). The gold
+    format is described in README ("Evaluation"); `--draft DIR` writes the extractor's own
+    findings in that format for a person to correct into new gold files.
+    """
+    from actorgraph.evaluation import GoldError, draft_gold
+    from actorgraph.evaluation import evaluate as run_evaluation
+    from actorgraph.loaders.extract import Extractor
+
+    dirs = articles or _default_article_dirs()
+    try:
+        extractor = Extractor(lexicon_dirs=tuple(lexicon or ()))
+    except LexiconError as exc:
+        raise _fail(str(exc)) from exc
+    if draft is not None:
+        from actorgraph.loaders.sources import read_sources
+
+        draft.mkdir(parents=True, exist_ok=True)
+        written = 0
+        for document in read_sources([str(d) for d in dirs]):
+            if isinstance(document, SourceError):
+                err.print(f"[yellow]skipped[/yellow] {document}")
+                continue
+            name = Path(document.source).name
+            target = draft / f"{Path(name).stem}.json"
+            target.write_text(
+                json.dumps(draft_gold(extractor.extract(document), name), ensure_ascii=False, indent=2)
+                + "\n",
+                encoding="utf-8",
+            )
+            written += 1
+        err.print(f"wrote {written} draft gold files to {draft}: correct them by hand before scoring")
+        return
+    try:
+        report = run_evaluation(gold, dirs, extractor)
+    except GoldError as exc:
+        raise _fail(str(exc)) from exc
+    data = report.as_dict()
+    for skipped in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {skipped}")
+    if fmt is OutputFormat.json:
+        emit(data if errors else {k: v for k, v in data.items() if k != "errors"}, fmt)
+    else:
+        rows = [{"task": task, **scores} for task, scores in data["scores"].items()]
+        emit(rows, fmt, title=f"Extraction against gold ({data['articles']} articles)")
+        if errors and fmt is OutputFormat.table:
+            for article in data["errors"]:
+                err.print(f"[bold]{article['file']}[/bold]")
+                for kind in ("missed", "spurious"):
+                    for task, items in article[kind].items():
+                        for item in items:
+                            err.print(f"  {kind:8} {task:11} {item}")
+    if report.skipped:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()
