@@ -27,6 +27,7 @@ from actorgraph.loaders.mentions import ArticleActors
 from actorgraph.loaders.nlp import load_pipeline
 from actorgraph.loaders.relations import SentenceRelations
 from actorgraph.loaders.segment import EXTRACT_KINDS, MENTION_KINDS, Unit, segment
+from actorgraph.loaders.structure import drop_weaker_roles, structural_relations
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -105,6 +106,7 @@ class Extractor:
                     date=document.date,
                 )
                 relations = SentenceRelations(sent, found, sent_issues, self.lex, actors).relations
+                relations += structural_relations(sent, found, actors)
                 typed_pairs = set()
                 for rel in relations:
                     edges.setdefault(
@@ -132,6 +134,7 @@ class Extractor:
                                 (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
                                 EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
                             )
+        drop_weaker_roles(edges)
         entities = [
             EntityRecord(a.key, a.label, a.name, set(a.aliases), a.mentions)
             for a in actors.actors.values()

@@ -113,6 +113,19 @@ class Lexicons:
         key = normalize_alias(text.removeprefix("the ").removeprefix("The "))
         return self.country_by_alias.get(key) or self.country_by_adjective.get(key)
 
+    def countries_held_by(self, role: str, name: str, on: date | None) -> list[str]:
+        """Countries in which `name` held `role` on a date ("President Joe Biden" with no country)."""
+        norm = normalize_alias(name)
+        return list(
+            dict.fromkeys(
+                h.country
+                for h in self.holders
+                if h.role == role
+                and normalize_alias(h.name) == norm
+                and (on is None or h.start <= on < h.end)
+            )
+        )
+
     def holders_of(self, role: str | None, country: str, on: date | None) -> list[str]:
         """Who held `role` (any leader role if None) in `country` on a date."""
         names = []

@@ -332,9 +332,11 @@ class ArticleActors:
         if token.tag_ in {"NNS", "NNPS"} and word.endswith("s"):
             word = word[:-1]
         candidates = [word]
-        for child in token.lefts:
-            if child.dep_ in {"compound", "amod"}:
-                candidates.append(f"{child.lower_} {word}")
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        for child in modifiers:
+            candidates.append(f"{child.lower_} {word}")
+        if len(modifiers) > 1:
+            candidates.append(" ".join([*(c.lower_ for c in modifiers), word]))
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 candidates += [f"{word} of {p.lower_}" for p in child.children if p.dep_ == "pobj"]

@@ -1,0 +1,105 @@
+"""Structural relations from titles: who leads or represents which country.
+
+News introduces people by office: "German Chancellor Angela Merkel", "the Russian ambassador to
+the US, Anatoly Antonov", "China's top diplomat Yang Jiechi", or by description alone ("the US
+president"). The title's own country modifier says whose office it is (never the "to the US"
+of an ambassador, which names the host). Heads of state and government get `LEADER_OF`;
+ministers, envoys, diplomats, spokespeople and advisers get `REPRESENTS`. A "counterpart" or
+"opposite number" shares the other person's rank, which the phrase does not say, so it only
+supports `REPRESENTS`, and only when nothing in the article makes the person the country's leader.
+"""
+
+from __future__ import annotations
+
+from actorgraph.graph.model import EdgeType, NodeLabel
+from actorgraph.loaders.mentions import ArticleActors, SentenceActors
+from actorgraph.loaders.relations import Relation
+from spacy.tokens import Span, Token
+
+REPRESENTATIVE_WORDS = {
+    "minister",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "consul",
+    "charge d'affaires",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "official",
+    "negotiator",
+}
+COUNTERPART_TITLES = {"counterpart", "opposite number"}
+#: Leader-like words that name no office of a country ("opposition leader" is the opposite).
+NOT_A_COUNTRY_OFFICE = {"opposition leader", "opposition politician"}
+
+
+def _title_kind(title: str, lex_titles: dict[str, bool]) -> EdgeType | None:
+    if title in NOT_A_COUNTRY_OFFICE:
+        return None
+    if title in COUNTERPART_TITLES:
+        return EdgeType.REPRESENTS
+    if lex_titles.get(title, False):
+        return EdgeType.LEADER_OF
+    if any(word in REPRESENTATIVE_WORDS for word in title.split()):
+        return EdgeType.REPRESENTS
+    return None
+
+
+def _title_tokens(token: Token, found: SentenceActors) -> list[Token]:
+    """Title nouns attached to a person token: its compounds and appositions, or itself."""
+    candidates = [
+        c for c in token.children if c.dep_ in {"compound", "appos", "nmod"} and not found.keys_of(c)
+    ]
+    if token.dep_ == "appos":
+        candidates.append(token.head)
+    return [token, *candidates]
+
+
+def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
+    relations: list[Relation] = []
+    for token in sent:
+        people = [k for k in found.keys_of(token) if actors.actors[k].label is NodeLabel.PERSON]
+        if len(people) != 1 or token.dep_ == "compound":
+            continue
+        for title_token in _title_tokens(token, found):
+            title = actors._role_phrase(title_token)
+            if title is None:
+                continue
+            kind = _title_kind(title, actors.lex.titles)
+            if kind is None:
+                continue
+            country = actors._modifier_country(title_token, found, preps=("of",))
+            if country is None:
+                country = _its_country(title_token, found, actors)
+            if country is None and actors.date is not None:
+                held = actors.lex.countries_held_by(title, actors.actors[people[0]].name, actors.date)
+                country = held[0] if len(held) == 1 else None
+            if country is None:
+                continue
+            country_key = actors.add(NodeLabel.COUNTRY, country, None)
+            relations.append(Relation(people[0], country_key, kind))
+            break
+    return relations
+
+
+def _its_country(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:
+    """ "Washington sent its envoy": "its" is the clause's country subject."""
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in title.children):
+        return None
+    for child in title.head.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for key in found.keys_of(child):
+                if actors.actors[key].label is NodeLabel.COUNTRY:
+                    return actors.actors[key].name
+    return None
+
+
+def drop_weaker_roles(edges: dict) -> None:
+    """A leader is not also "represents" the same country: keep the stronger edge."""
+    leaders = {(k[0], k[1]) for k in edges if k[2] is EdgeType.LEADER_OF}
+    for key in [k for k in edges if k[2] is EdgeType.REPRESENTS and (k[0], k[1]) in leaders]:
+        del edges[key]
