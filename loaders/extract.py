@@ -21,6 +21,7 @@ from actorgraph.graph.model import (
     NodeLabel,
     node_id,
 )
+from actorgraph.loaders.clauses import governs
 from actorgraph.loaders.issues import IssueMatcher
 from actorgraph.loaders.lexicons import Lexicons, load_lexicons
 from actorgraph.loaders.mentions import ArticleActors
@@ -82,6 +83,7 @@ class Extractor:
         actors.count_names(" ".join(p.unit.text for p in parsed if p.unit.kind in EXTRACT_KINDS))
 
         edges: dict[tuple[str, str, EdgeType, int], EdgeRecord] = {}
+        met: list[str] = []  # who took part in the latest meeting the article reported
         issues: dict[str, IssueRecord] = {}
         extract_mentions: set[str] = set()
         for p in parsed:
@@ -107,6 +109,9 @@ class Extractor:
                 )
                 relations = SentenceRelations(sent, found, sent_issues, self.lex, actors).relations
                 relations += structural_relations(sent, found, actors)
+                meetings = [r for r in relations if r.type is EdgeType.MET]
+                if meetings:
+                    met = [meetings[-1].source, meetings[-1].target]
                 typed_pairs = set()
                 for rel in relations:
                     edges.setdefault(
@@ -117,6 +122,13 @@ class Extractor:
                 sentence_actors = [
                     k for k in found.all_keys() if actors.actors[k].label is not NodeLabel.PLACE
                 ]
+                for key, issue_key in self._meeting_topics(sent, sent_issues, met or actors.main_pair()):
+                    if (key, issue_key) not in typed_pairs:
+                        typed_pairs.add((key, issue_key))
+                        edges.setdefault(
+                            (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
+                            EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
+                        )
                 for key in sentence_actors:
                     group_issue = self._group_issue(actors, key)
                     if group_issue:
@@ -127,9 +139,12 @@ class Extractor:
                             EdgeRecord(key, issue_key, EdgeType.INVOLVED_IN, evidence),
                         )
                         typed_pairs.add((key, issue_key))
+                    actor_tokens = [p.doc[i] for i, keys in found.tokens.items() if key in keys]
                     for m in sent_issues:
                         issue_key = node_id(NodeLabel.ISSUE, m.issue.name)
-                        if (key, issue_key) not in typed_pairs:
+                        if (key, issue_key) in typed_pairs:
+                            continue
+                        if any(governs(t, m.span.root) for t in actor_tokens):
                             edges.setdefault(
                                 (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
                                 EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
@@ -148,6 +163,22 @@ class Extractor:
             issues=list(issues.values()),
             edges=[e for e in edges.values() if e.source in kept and e.target in kept],
         )
+
+    def _meeting_topics(self, sent, mentions, participants: list[str]) -> list[tuple[str, str]]:
+        """ "The talks covered arms control": the meeting's participants are tied to its topics."""
+        if not mentions or not participants:
+            return []
+        meeting_words = [
+            t for t in sent if t.lower_ in self.lex.meeting_nouns and t.pos_ in {"NOUN", "PROPN"}
+        ]
+        if not meeting_words:
+            return []
+        pairs = []
+        for m in mentions:
+            if any(governs(w, m.span.root) for w in meeting_words):
+                issue_key = node_id(NodeLabel.ISSUE, m.issue.name)
+                pairs += [(key, issue_key) for key in participants]
+        return pairs
 
     def _group_issue(self, actors: ArticleActors, key: str):
         actor = actors.actors[key]

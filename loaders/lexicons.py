@@ -76,6 +76,7 @@ class Lexicons:
     honorifics: frozenset[str]
     government_nouns: frozenset[str]
     plural_actors: frozenset[str]
+    meeting_nouns: frozenset[str]
     org_suffixes: frozenset[str]
     place_nouns: frozenset[str]
     group_nouns: dict[str, str | None]
@@ -260,6 +261,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             honorifics=frozenset(actors.get("honorifics", [])),
             government_nouns=frozenset(actors.get("government_nouns", [])),
             plural_actors=frozenset(actors.get("plural_actors", [])),
+            meeting_nouns=frozenset(actors.get("meeting_nouns", [])),
             org_suffixes=frozenset(actors.get("org_suffixes", [])),
             place_nouns=frozenset(actors.get("place_nouns", [])),
             group_nouns={e["noun"]: e.get("issue") for e in actors.get("group_noun", [])},
