@@ -3,10 +3,10 @@
 A gold file (JSON, one per article) names the article file and lists what a careful reader
 finds in it:
 
-    {"file": "01_geneva_summit.txt",
-     "entities": [{"name": "Joe Biden", "label": "Person", "aliases": ["Biden"]}, ...],
-     "actor_issue": [["Joe Biden", "human rights"], ...],
-     "relations": [["Russia", "IMPRISONED", "Alexei Navalny"], ...]}
+    {"file": "07_climate_envoys.txt",
+     "entities": [{"name": "John Kerry", "label": "Person", "aliases": ["Kerry"]}, ...],
+     "actor_issue": [["John Kerry", "climate change"], ...],
+     "relations": [["John Kerry", "MET", "Xie Zhenhua"], ...]}
 
 Issues are named as in the issue taxonomy. A predicted actor matches a gold entity when they
 share a label and a surface form (name or alias, compared like store aliases). Scores are

@@ -21,12 +21,13 @@ from actorgraph.graph.model import (
     NodeLabel,
     node_id,
 )
-from actorgraph.loaders.clauses import governs
-from actorgraph.loaders.issues import IssueMatcher
+from actorgraph.loaders.called_names import add_called_names
+from actorgraph.loaders.clauses import governs, is_subject
+from actorgraph.loaders.issues import IssueMatcher, IssueMention
 from actorgraph.loaders.lexicons import Lexicons, load_lexicons
 from actorgraph.loaders.mentions import ArticleActors
 from actorgraph.loaders.nlp import load_pipeline
-from actorgraph.loaders.relations import SentenceRelations
+from actorgraph.loaders.relations import Relation, SentenceRelations
 from actorgraph.loaders.segment import EXTRACT_KINDS, MENTION_KINDS, Unit, segment
 from actorgraph.loaders.structure import drop_weaker_roles, structural_relations
 from spacy.language import Language
@@ -37,6 +38,16 @@ from spacy.tokens import Doc
 class _ParsedUnit:
     unit: Unit
     doc: Doc
+
+
+#: Definite nouns that refer back to the last harmful event the article named.
+ANAPHORIC_HARMS = {"attack", "hack", "breach", "assault", "strike", "intrusion"}
+
+
+def _names_an_event(mention: IssueMention) -> bool:
+    """ "ransomware attack", "cyberattacks": a harm named as an event, not as a domain."""
+    words = [*mention.span, mention.span.root.head]
+    return any(t.lemma_.lower() in ANAPHORIC_HARMS or "attack" in t.lower_ for t in words)
 
 
 class Extractor:
@@ -78,17 +89,25 @@ class Extractor:
 
     def _extract_parsed(self, document: Document, parsed: list[_ParsedUnit]) -> ExtractionResult:
         actors = ArticleActors(self.lex, document.date)
+        add_called_names([p.doc for p in parsed])
         all_spans = [ent for p in parsed for ent in p.doc.ents]
         actors.learn_names(all_spans)
         actors.count_names(" ".join(p.unit.text for p in parsed if p.unit.kind in EXTRACT_KINDS))
 
         edges: dict[tuple[str, str, EdgeType, int], EdgeRecord] = {}
         met: list[str] = []  # who took part in the latest meeting the article reported
+        last_harm: IssueMention | None = None  # what "the attack" refers back to
         issues: dict[str, IssueRecord] = {}
         extract_mentions: set[str] = set()
         for p in parsed:
             extracting = p.unit.kind in EXTRACT_KINDS
             issue_mentions = self.issue_matcher(p.doc) if extracting else []
+            if extracting:
+                issue_mentions = self._with_anaphora(p.doc, issue_mentions, last_harm)
+                harms = [m for m in issue_mentions if m.issue.harm]
+                events = [m for m in harms if _names_an_event(m)]
+                if events or harms:
+                    last_harm = (events or harms)[-1]
             for sent in p.doc.sents:
                 ents = [e for e in p.doc.ents if e.start >= sent.start and e.end <= sent.end]
                 found = actors.resolve_sentence(sent, ents, track=extracting)
@@ -109,6 +128,7 @@ class Extractor:
                 )
                 relations = SentenceRelations(sent, found, sent_issues, self.lex, actors).relations
                 relations += structural_relations(sent, found, actors)
+                relations += self._demonym_perpetrators(sent_issues, actors)
                 meetings = [r for r in relations if r.type is EdgeType.MET]
                 if meetings:
                     met = [meetings[-1].source, meetings[-1].target]
@@ -122,7 +142,9 @@ class Extractor:
                 sentence_actors = [
                     k for k in found.all_keys() if actors.actors[k].label is not NodeLabel.PLACE
                 ]
-                for key, issue_key in self._meeting_topics(sent, sent_issues, met or actors.main_pair()):
+                for key, issue_key in self._meeting_topics(
+                    sent, found, sent_issues, met or actors.main_pair()
+                ):
                     if (key, issue_key) not in typed_pairs:
                         typed_pairs.add((key, issue_key))
                         edges.setdefault(
@@ -164,10 +186,50 @@ class Extractor:
             edges=[e for e in edges.values() if e.source in kept and e.target in kept],
         )
 
-    def _meeting_topics(self, sent, mentions, participants: list[str]) -> list[tuple[str, str]]:
+    @staticmethod
+    def _with_anaphora(doc, mentions: list[IssueMention], last: IssueMention | None) -> list[IssueMention]:
+        """ "the attack" after a ransomware attack was reported is that ransomware attack."""
+        if last is None:
+            return mentions
+        covered = {t.i for m in mentions for t in m.span}
+        extra = [
+            IssueMention(last.issue, doc[t.i : t.i + 1])
+            for t in doc
+            if t.lemma_.lower() in ANAPHORIC_HARMS
+            and t.i not in covered
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        ]
+        return sorted([*mentions, *extra], key=lambda m: m.span.start)
+
+    def _demonym_perpetrators(self, mentions: list[IssueMention], actors: ArticleActors) -> list[Relation]:
+        """ "Russian troop build-up", "Chinese cyberattacks": the country does the harm."""
+        relations = []
+        for m in mentions:
+            if not m.issue.harm:
+                continue
+            inside = {t.i for t in m.span}
+            for child in m.span.root.children:
+                if (
+                    child.i in inside
+                    or child.dep_ not in {"amod", "compound", "nmod"}
+                    or child.i > m.span.root.i
+                ):
+                    continue
+                country = self.lex.country_of(child.text)
+                if country and child.ent_type_ == "NORP":
+                    key = actors.add(NodeLabel.COUNTRY, country, None)
+                    relations.append(
+                        Relation(key, node_id(NodeLabel.ISSUE, m.issue.name), EdgeType.INVOLVED_IN)
+                    )
+        return relations
+
+    def _meeting_topics(self, sent, found, mentions, participants: list[str]) -> list[tuple[str, str]]:
         """ "The talks covered arms control": the meeting's participants are tied to its topics."""
         if not mentions or not participants:
             return []
+        subjects = {k for i, keys in found.tokens.items() if is_subject(sent.doc[i]) for k in keys}
+        if subjects - set(participants):
+            return []  # the sentence says itself who talked
         meeting_words = [
             t for t in sent if t.lower_ in self.lex.meeting_nouns and t.pos_ in {"NOUN", "PROPN"}
         ]

@@ -52,6 +52,9 @@ class IssueMatcher:
                 continue
             for token in nlp.tokenizer(chunk):
                 pattern.append({"LOWER": {"IN": _variants(token.text)}})
+        if len(pattern) == 1:
+            # a one-word trigger names an issue as a noun: "trade" talks, not "trade barbs"
+            pattern[0]["POS"] = {"NOT_IN": ["VERB", "AUX"]}
         return pattern
 
     def __call__(self, doc: Doc) -> list[IssueMention]:

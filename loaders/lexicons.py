@@ -80,6 +80,9 @@ class Lexicons:
     org_suffixes: frozenset[str]
     place_nouns: frozenset[str]
     group_nouns: dict[str, str | None]
+    lone_group_nouns: frozenset[str]
+    named_groups: dict[str, str]  # normalised alias -> group name
+    group_qualifiers: frozenset[str]
     organizations: dict[str, str]  # normalised alias -> canonical name
     boilerplate: dict[str, list[re.Pattern]]
     insults: frozenset[str]
@@ -88,6 +91,7 @@ class Lexicons:
     # derived look-ups
     country_by_alias: dict[str, str] = field(default_factory=dict)
     country_by_adjective: dict[str, str] = field(default_factory=dict)
+    metonym_forms: set[str] = field(default_factory=set)
     verb_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
     noun_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
     light_classes: dict[tuple[str, str], RelationClass] = field(default_factory=dict)
@@ -95,6 +99,8 @@ class Lexicons:
 
     def __post_init__(self) -> None:
         for country in self.countries:
+            for form in country.metonyms:
+                self.metonym_forms.add(normalize_alias(form))
             for form in (country.name, *country.aliases, *country.metonyms):
                 self.country_by_alias[normalize_alias(form)] = country.name
                 self.country_by_alias.setdefault(normalize_alias(form.removeprefix("the ")), country.name)
@@ -115,7 +121,7 @@ class Lexicons:
         return self.country_by_alias.get(key) or self.country_by_adjective.get(key)
 
     def countries_held_by(self, role: str, name: str, on: date | None) -> list[str]:
-        """Countries in which `name` held `role` on a date ("President Joe Biden" with no country)."""
+        """Countries in which `name` held `role` on a date ("President Emmanuel Macron" with no country)."""
         norm = normalize_alias(name)
         return list(
             dict.fromkeys(
@@ -265,6 +271,12 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             org_suffixes=frozenset(actors.get("org_suffixes", [])),
             place_nouns=frozenset(actors.get("place_nouns", [])),
             group_nouns={e["noun"]: e.get("issue") for e in actors.get("group_noun", [])},
+            lone_group_nouns=frozenset(e["noun"] for e in actors.get("group_noun", []) if e.get("alone")),
+            named_groups={
+                normalize_alias(n): n.removeprefix("the ")
+                for n in [*actors.get("named_groups", []), *actors.get("peoples", [])]
+            },
+            group_qualifiers=frozenset(actors.get("group_qualifiers", [])),
             organizations=organizations,
             boilerplate={
                 key: [re.compile(p) for p in boiler.get(key, [])]

@@ -26,6 +26,20 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 _COUNTERPART_ROLES = {"counterpart", "opposite number"}
+#: "talks in Vienna", "recalled to Moscow": a capital after these is the place, not the state.
+_LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "to",
+    "into",
+    "near",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+}
 
 
 @dataclass
@@ -191,9 +205,16 @@ class ArticleActors:
             return []
         if span.label_ == "NORP" and span.root.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
             return []  # a demonym modifier: handled by groups and role descriptions
+        group = self.lex.named_groups.get(normalize_alias(text))
+        if group:
+            return [self.add(NodeLabel.GROUP, group, text)]
         country = self.lex.country_of(text)
         if country:
+            if self._locative_metonym(span, text):
+                return [self.add(NodeLabel.PLACE, text.removeprefix("the ").removeprefix("The "), text)]
             return [self.add(NodeLabel.COUNTRY, country, text)]
+        if span.label_ == "ORG" and all(t.tag_ in {"NN", "NNS"} for t in span):
+            return []  # a common noun the NER capitalised ("Ransomware attack shuts …")
         org = self.lex.organizations.get(normalize_alias(text.removeprefix("the ")))
         if org:
             return [self.add(NodeLabel.ORGANIZATION, org, text)]
@@ -221,6 +242,24 @@ class ArticleActors:
         if span.label_ == "NORP" and span.root.tag_ in {"NNPS", "NNS"}:
             return [self.add(NodeLabel.GROUP, " ".join(parts) or text, text)]
         return []
+
+    def _lexicon_country(self, token: Token) -> list[str]:
+        """A country name or capital the NER missed ("Kyiv warns of …")."""
+        if token.pos_ != "PROPN" or token.dep_ in {"amod", "compound"}:
+            return []
+        country = self.lex.country_of(token.text)
+        if country is None:
+            return []
+        if self._locative_metonym(token.doc[token.i : token.i + 1], token.text):
+            return [self.add(NodeLabel.PLACE, token.text, token.text)]
+        return [self.add(NodeLabel.COUNTRY, country, token.text)]
+
+    def _locative_metonym(self, span: Span, text: str) -> bool:
+        norm = normalize_alias(text.removeprefix("the ").removeprefix("The "))
+        if norm not in self.lex.metonym_forms:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
 
     def _resolve_part(self, part: str) -> str | None:
         country = self.lex.country_of(part)
@@ -258,10 +297,11 @@ class ArticleActors:
             if token.i in covered:
                 continue
             keys = (
-                self._government(token, found)
+                self._lexicon_country(token)
+                or self._government(token, found)
                 or self._plural_phrase(token)
                 or self._role(token, found)
-                or self._group(token)
+                or self._group(token, found)
                 or self._pronoun(token, found, sent)
             )
             if keys:
@@ -311,8 +351,27 @@ class ArticleActors:
             if child.dep_ in {"compound", "poss"}:
                 people = [k for k in found.keys_of(child) if self.actors[k].label is NodeLabel.PERSON]
                 if people:
-                    return people
+                    led = self._country_led_by(people[0])
+                    if led is None:
+                        return people
+                    country_key = self.add(NodeLabel.COUNTRY, led, None)
+                    found.add(child, [country_key])  # the name here stands for the government
+                    return [country_key]
         return []
+
+    def _country_led_by(self, person: str) -> str | None:
+        """ "the Macron government" is France while he holds office."""
+        if self.date is None:
+            return None
+        name = normalize_alias(self.actors[person].name)
+        countries = {
+            h.country
+            for h in self.lex.holders
+            if self.lex.titles.get(h.role, False)
+            and (normalize_alias(h.name) == name or normalize_alias(h.name).endswith(" " + name))
+            and h.start <= self.date < h.end
+        }
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _plural_phrase(self, token: Token) -> list[str]:
         if token.pos_ not in {"NOUN", "NUM", "PROPN"} or token.dep_ in {"compound", "amod"}:
@@ -396,16 +455,45 @@ class ArticleActors:
         self.actors[key].roles.add((role, country))
         return [key]
 
-    def _group(self, token: Token) -> list[str]:
+    def _group(self, token: Token, found: SentenceActors) -> list[str]:
         if token.lower_ not in self.lex.group_nouns or token.dep_ in {"compound", "amod"}:
             return []
         modifiers = [
             t
             for t in token.subtree
-            if t.i < token.i and (self.lex.country_of(t.text) or t.ent_type_ in {"NORP", "GPE", "ORG"})
+            if t.i < token.i
+            and (
+                self.lex.country_of(t.text)
+                or t.ent_type_ in {"NORP", "GPE", "ORG"}
+                or t.lower_ in self.lex.group_qualifiers
+            )
         ]
+        org_keys = [
+            k for m in modifiers for k in found.keys_of(m) if self.actors[k].label is NodeLabel.ORGANIZATION
+        ]
+        if org_keys and len(modifiers) == 1:
+            return org_keys[:1]  # "DarkSide hackers" are the DarkSide group itself
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            return []  # "as world leaders" describes, it does not act
         if not modifiers:
+            if token.lower_ in self.lex.lone_group_nouns and token.tag_ in {"NNS", "NNPS"}:
+                return [self.add(NodeLabel.GROUP, token.text.capitalize(), token.text)]
             return []
+        conjoined = [
+            m
+            for m in modifiers
+            if m.dep_ == "conj" and any(o.i == m.head.i for o in modifiers) and self.lex.country_of(m.text)
+        ]
+        if conjoined and self.lex.country_of(modifiers[0].text):  # "US and Chinese diplomats": two groups
+            return [
+                self.add(NodeLabel.GROUP, f"{m.text} {token.text}", f"{m.text} {token.text}")
+                for m in [modifiers[0], *conjoined]
+            ]
+        coordinators = [t.i for t in token.doc[modifiers[0].i : token.i] if t.dep_ == "cc"]
+        if coordinators:  # "Iran and world powers": the group starts after the "and"
+            modifiers = [m for m in modifiers if m.i > coordinators[-1]]
+            if not modifiers:
+                return []
         start = modifiers[0].i
         words = [t.text for t in token.doc[start : token.i + 1] if not t.is_punct or t.text == "-"]
         name = re.sub(r"\s*-\s*", "-", " ".join(words))

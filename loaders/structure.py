@@ -1,7 +1,7 @@
 """Structural relations from titles: who leads or represents which country.
 
-News introduces people by office: "German Chancellor Angela Merkel", "the Russian ambassador to
-the US, Anatoly Antonov", "China's top diplomat Yang Jiechi", or by description alone ("the US
+News introduces people by office: "German Chancellor Angela Merkel", "the French ambassador to
+the US, Marie Dupont", "China's top diplomat Yang Jiechi", or by description alone ("the US
 president"). The title's own country modifier says whose office it is (never the "to the US"
 of an ambassador, which names the host). Heads of state and government get `LEADER_OF`;
 ministers, envoys, diplomats, spokespeople and advisers get `REPRESENTS`. A "counterpart" or

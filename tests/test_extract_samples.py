@@ -24,9 +24,28 @@ def test_sample_relations(full_store):
         ("John Kerry", "AGREED_WITH", "Xie Zhenhua"),
         ("John Kerry", "PRAISED", "China"),
         ("United States", "PRAISED", "Volodymyr Zelensky"),
-        ("Angela Merkel", "WARNED", "Vladimir Putin"),
+        ("Angela Merkel", "LEADER_OF", "Germany"),
+        ("Volodymyr Zelensky", "LEADER_OF", "Ukraine"),
+        ("Mohammad Javad Zarif", "REPRESENTS", "Iran"),
+        ("Robert Malley", "REPRESENTS", "United States"),  # "Washington sent its special envoy"
+        ("Russia", "INVOLVED_IN", "military intervention"),  # "Russian troop build-up"
     }
     assert expected <= edges, expected - edges
+    wrong = {
+        ("Angela Merkel", "WARNED", "Vladimir Putin"),  # "urged Putin to reduce": a demand, not a warning
+        ("Robert Malley", "MET", "Iran"),  # "who did not meet the Iranian delegation"
+        ("Ukraine", "MEMBER_OF", "NATO"),  # only a path to membership
+    }
+    assert not wrong & edges, wrong & edges
+
+
+def test_sample_entities_are_resolved_not_invented(full_store):
+    names = {(n.label, n.name) for n in full_store.nodes()}
+    assert {("Group", "US diplomats"), ("Group", "Chinese diplomats"), ("Group", "Uyghurs")} <= names
+    assert ("Organization", "DarkSide") in names and ("Group", "world powers") in names
+    assert ("Organization", "Ransomware") not in names  # the NER's capitalised common noun
+    assert ("Country", "Austria") not in names  # "talks in Vienna" is a place
+    assert not any(label == "Group" and " and " in name for label, name in names)
 
 
 def test_a_surname_only_mention_merges_into_the_full_name_across_articles(full_store):
