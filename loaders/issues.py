@@ -53,8 +53,9 @@ class IssueMatcher:
             for token in nlp.tokenizer(chunk):
                 pattern.append({"LOWER": {"IN": _variants(token.text)}})
         if len(pattern) == 1:
-            # a one-word trigger names an issue as a noun: "trade" talks, not "trade barbs"
-            pattern[0]["POS"] = {"NOT_IN": ["VERB", "AUX"]}
+            # a one-word trigger names an issue as a noun or gerund ("jailing"), not as a
+            # finite verb: "trade" talks, not "trade barbs"
+            pattern[0]["TAG"] = {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]}
         return pattern
 
     def __call__(self, doc: Doc) -> list[IssueMention]:

@@ -123,8 +123,9 @@ class ArticleActors:
 
     def clean_name(self, span: Span) -> list[str]:
         """Name words of a span without determiners, honorifics, titles and possessives."""
-        words = [_POSSESSIVE.sub("", t.text) for t in span if not t.is_punct or t.text == "-"]
-        words = [w for w in words if w]
+        # whitespace words, so hyphenated names ("Yoon Suk-yeol") stay whole
+        words = [_POSSESSIVE.sub("", w).strip(".,;:!?\"“”()") for w in span.text.split()]
+        words = [w for w in words if w and w != "-"]
         while words and (
             words[0].lower() in {"the", "a", "an"}
             or words[0].lower().rstrip(".") in self.lex.honorifics
@@ -347,8 +348,10 @@ class ArticleActors:
         country = self._modifier_country(token, found)
         if country:
             return [self.add(NodeLabel.COUNTRY, country, None)]
-        for child in token.children:
-            if child.dep_ in {"compound", "poss"}:
+        owners = [c for c in token.children if c.dep_ in {"compound", "poss"}]
+        owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for child in owners:
+            if child.dep_ in {"compound", "poss", "pobj"}:
                 people = [k for k in found.keys_of(child) if self.actors[k].label is NodeLabel.PERSON]
                 if people:
                     led = self._country_led_by(people[0])

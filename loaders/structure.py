@@ -72,6 +72,10 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             kind = _title_kind(title, actors.lex.titles)
             if kind is None:
                 continue
+            org = _modifier_organization(title_token, found, actors)
+            if org is not None and kind is EdgeType.LEADER_OF:
+                relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
+                break
             country = actors._modifier_country(title_token, found, preps=("of",))
             if country is None:
                 country = _its_country(title_token, found, actors)
@@ -84,6 +88,15 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             relations.append(Relation(people[0], country_key, kind))
             break
     return relations
+
+
+def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:
+    for child in title.children:
+        if child.dep_ in {"compound", "nmod", "poss"}:
+            for key in found.keys_of(child):
+                if actors.actors[key].label is NodeLabel.ORGANIZATION:
+                    return key
+    return None
 
 
 def _its_country(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:

@@ -42,7 +42,7 @@ def test_gold_files_are_checked(tmp_path):
 
 def test_extraction_meets_the_quality_bar_on_the_gold_set(extractor, seeds):
     report = evaluate(GOLD, [SAMPLES, seeds], extractor)
-    assert len(report.articles) == 9 and not report.skipped
+    assert len(report.articles) == 12 and not report.skipped
     f1 = {task: score.f1 for task, score in report.scores.items()}
     assert f1["entities"] >= 0.95, f1
     assert f1["actor_issue"] >= 0.85, f1
@@ -56,9 +56,9 @@ def test_cli_evaluate_json_and_draft(tmp_path, seeds):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data["scores"]) == {"entities", "actor_issue", "relations"} and data["articles"] == 9
+    assert set(data["scores"]) == {"entities", "actor_issue", "relations"} and data["articles"] == 12
     result = runner.invoke(app, ["evaluate", "--articles", str(SAMPLES), "--draft", str(tmp_path / "d")])
     assert result.exit_code == 0, result.output
     drafts = sorted((tmp_path / "d").glob("*.json"))
-    assert len(drafts) == 7
+    assert len(drafts) == 10
     assert read_gold(drafts[0]).entities  # a draft is a valid gold file, ready to correct
