@@ -53,6 +53,9 @@ StoreOption = Annotated[
         help="The graph store file (SQLite). Created by `load` if missing.",
     ),
 ]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="Only the N strongest rows (all if unset).")
+]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
 ]
@@ -233,12 +236,13 @@ def who(
     issue: Annotated[str, typer.Argument(help="An issue name, e.g. 'election interference'.")],
     store: StoreOption = Path(DEFAULT_STORE),
     typed_only: Annotated[bool, typer.Option(help="Leave out plain same-sentence associations.")] = False,
+    limit: LimitOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Who is tied to an issue, by edge type (CRITICIZED, DENIED, …), with evidence counts."""
     with _open(store) as s:
         try:
-            rows = queries.who(s, issue, include_associated=not typed_only)
+            rows = queries.who(s, issue, include_associated=not typed_only, limit=limit)
         except NodeLookupError as exc:
             raise _fail(str(exc)) from exc
     flat = [{**r, "example": _first_sentence(r["evidence"])} for r in rows]
@@ -250,12 +254,13 @@ def who(
 def profile(
     actor: Annotated[str, typer.Argument(help="An actor name or alias, e.g. 'Merkel' or 'the Kremlin'.")],
     store: StoreOption = Path(DEFAULT_STORE),
+    limit: LimitOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """An actor's aliases, the issues it is tied to and its ties to other actors, with evidence."""
     with _open(store) as s:
         try:
-            data = queries.profile(s, actor)
+            data = queries.profile(s, actor, limit=limit)
         except NodeLookupError as exc:
             raise _fail(str(exc)) from exc
     if fmt is OutputFormat.json:

@@ -7,10 +7,11 @@ tables, JSON, CSV and tests. Names are matched forgivingly (see `matching.find_n
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-import networkx as nx
 from actorgraph.graph.matching import find_node
 from actorgraph.graph.model import ACTOR_LABELS
+from actorgraph.graph.paths import shortest_paths
 from actorgraph.graph.store import Store
 
 ACTOR_LABEL_NAMES = {label.value for label in ACTOR_LABELS}
@@ -54,13 +55,16 @@ def issues(store: Store) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def who(store: Store, issue: str, *, include_associated: bool = True, examples: int = 1) -> list[dict]:
-    """Actors tied to an issue, one row per (actor, edge type), strongest first."""
+def who(
+    store: Store, issue: str, *, include_associated: bool = True, examples: int = 1, limit: int | None = None
+) -> list[dict]:
+    """Actors tied to an issue, one row per (actor, edge type), strongest first (the top `limit`)."""
     node = find_node(store, issue, {"Issue"})
+    skip = "" if include_associated else "AND e.type != 'ASSOCIATED_WITH' "
     rows = store.conn.execute(
         "SELECT e.source, e.type, e.weight, n.name, n.label FROM edges e JOIN nodes n ON n.id = e.source "
-        "WHERE e.target = ? ORDER BY e.weight DESC, n.name, e.type",
-        (node.id,),
+        f"WHERE e.target = ? {skip}ORDER BY e.weight DESC, n.name, e.type LIMIT ?",
+        (node.id, -1 if limit is None else limit),
     ).fetchall()
     out = []
     for r in rows:
@@ -80,12 +84,12 @@ def who(store: Store, issue: str, *, include_associated: bool = True, examples: 
     return out
 
 
-def profile(store: Store, actor: str, *, examples: int = 3) -> dict:
-    """An actor's aliases, issues and ties to other actors, each with evidence sentences."""
+def profile(store: Store, actor: str, *, examples: int = 3, limit: int | None = None) -> dict:
+    """An actor's aliases, issues and ties to other actors (the `limit` strongest edges), with evidence."""
     node = find_node(store, actor, ACTOR_LABEL_NAMES)
     names = {}
     issue_rows, tie_rows = [], []
-    for edge in sorted(store.edges_of(node.id), key=lambda e: (-e.weight, e.type)):
+    for edge in store.edges_of(node.id, limit=limit):
         other_id = edge.target if edge.source == node.id else edge.source
         if other_id not in names:
             other = store.node(other_id)
@@ -113,14 +117,15 @@ def profile(store: Store, actor: str, *, examples: int = 3) -> dict:
     }
 
 
-def _actor_issue_graph(store: Store) -> nx.Graph:
-    graph = nx.Graph()
-    for edge in store.edges():
-        if graph.has_edge(edge.source, edge.target):
-            graph[edge.source][edge.target]["weight"] += edge.weight
-        else:
-            graph.add_edge(edge.source, edge.target, weight=edge.weight)
-    return graph
+def _neighbours(store: Store) -> Callable[[str], set[str]]:
+    def neighbours(node_id: str) -> set[str]:
+        rows = store.conn.execute(
+            "SELECT target FROM edges WHERE source = ? UNION SELECT source FROM edges WHERE target = ?",
+            (node_id, node_id),
+        )
+        return {r[0] for r in rows}
+
+    return neighbours
 
 
 def ties(store: Store, a: str, b: str, *, max_paths: int = 5, examples: int = 2) -> dict:
@@ -137,20 +142,13 @@ def ties(store: Store, a: str, b: str, *, max_paths: int = 5, examples: int = 2)
         }
         for e in sorted(store.edges_between(node_a.id, node_b.id), key=lambda e: -e.weight)
     ]
-    graph = _actor_issue_graph(store)
     paths = []
-    if node_a.id in graph and node_b.id in graph and node_a.id != node_b.id:
-        try:
-            for path in nx.all_shortest_paths(graph, node_a.id, node_b.id):
-                steps = []
-                for u, v in zip(path, path[1:], strict=False):
-                    types = sorted({e.type for e in store.edges_between(u, v)})
-                    steps.append({"from": store.node(u).name, "to": store.node(v).name, "types": types})
-                paths.append({"nodes": [store.node(n).name for n in path], "steps": steps})
-                if len(paths) >= max_paths:
-                    break
-        except nx.NetworkXNoPath:
-            pass
+    for path in shortest_paths(node_a.id, node_b.id, _neighbours(store), max_paths=max_paths):
+        steps = []
+        for u, v in zip(path, path[1:], strict=False):
+            types = sorted({e.type for e in store.edges_between(u, v)})
+            steps.append({"from": store.node(u).name, "to": store.node(v).name, "types": types})
+        paths.append({"nodes": [store.node(n).name for n in path], "steps": steps})
     return {"a": node_a.name, "b": node_b.name, "direct": direct, "paths": paths}
 
 

@@ -399,10 +399,12 @@ class Store:
         for r in self.conn.execute("SELECT * FROM edges ORDER BY source, target, type"):
             yield Edge(r["source"], r["target"], r["type"], r["weight"], r["first_date"], r["last_date"])
 
-    def edges_of(self, node_id: str) -> list[Edge]:
+    def edges_of(self, node_id: str, limit: int | None = None) -> list[Edge]:
+        """Edges touching a node, heaviest first."""
         rows = self.conn.execute(
-            "SELECT * FROM edges WHERE source = ? UNION SELECT * FROM edges WHERE target = ?",
-            (node_id, node_id),
+            "SELECT * FROM (SELECT * FROM edges WHERE source = ? UNION SELECT * FROM edges WHERE target = ?) "
+            "ORDER BY weight DESC, type, source, target LIMIT ?",
+            (node_id, node_id, -1 if limit is None else limit),
         ).fetchall()
         return [
             Edge(r["source"], r["target"], r["type"], r["weight"], r["first_date"], r["last_date"])

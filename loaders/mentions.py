@@ -124,7 +124,7 @@ class ArticleActors:
     def clean_name(self, span: Span) -> list[str]:
         """Name words of a span without determiners, honorifics, titles and possessives."""
         # whitespace words, so hyphenated names ("Yoon Suk-yeol") stay whole
-        words = [_POSSESSIVE.sub("", w).strip(".,;:!?\"“”()") for w in span.text.split()]
+        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in span.text.split()]
         words = [w for w in words if w and w != "-"]
         while words and (
             words[0].lower() in {"the", "a", "an"}
