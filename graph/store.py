@@ -325,7 +325,7 @@ class Store:
         marks = ",".join("?" * len(norms))
         rows = self.conn.execute(
             f"SELECT DISTINCT n.id, n.name FROM aliases a JOIN nodes n ON n.id = a.node_id "
-            f"WHERE a.norm IN ({marks}) AND n.label = ?",
+            f"WHERE a.norm IN ({marks}) AND +n.label = ?",  # unary +: search by alias, not by label
             (*norms, entity.label.value),
         ).fetchall()
         entity_full = len(entity.name.split()) >= 2

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from actorgraph.loaders.lexicons import Issue, Lexicons
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -33,15 +33,33 @@ def _variants(word: str) -> list[str]:
 
 
 class IssueMatcher:
-    """Wraps spaCy's Matcher: one rule per issue, one pattern per trigger phrase."""
+    """spaCy's PhraseMatcher for plain trigger phrases, its Matcher only for those with `*` gaps.
+
+    Phrase matching costs next to nothing; the token Matcher, needed for gaps, is kept to the
+    few triggers that use one. A one-word trigger must name the issue as a noun or gerund
+    ("trade" talks, "jailing"), never as a finite verb ("trade barbs").
+    """
+
+    FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
     def __init__(self, nlp: Language, lexicons: Lexicons) -> None:
         self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.issues: dict[str, Issue] = {}
         for issue in lexicons.issues:
-            patterns = [self._pattern(nlp, trigger) for trigger in issue.triggers]
-            self.matcher.add(issue.name, [p for p in patterns if p])
             self.issues[issue.name] = issue
+            gapped = [self._pattern(nlp, t) for t in issue.triggers if "*" in t.split()]
+            if gapped:
+                self.matcher.add(issue.name, [p for p in gapped if p])
+            phrases = []
+            for trigger in issue.triggers:
+                if "*" in trigger.split():
+                    continue
+                words = [t.text for t in nlp.tokenizer(trigger)]
+                for last in _variants(words[-1]):
+                    phrases.append(Doc(nlp.vocab, words=[*words[:-1], last]))
+            if phrases:
+                self.phrases.add(issue.name, phrases)
 
     @staticmethod
     def _pattern(nlp: Language, trigger: str) -> list[dict]:
@@ -52,15 +70,13 @@ class IssueMatcher:
                 continue
             for token in nlp.tokenizer(chunk):
                 pattern.append({"LOWER": {"IN": _variants(token.text)}})
-        if len(pattern) == 1:
-            # a one-word trigger names an issue as a noun or gerund ("jailing"), not as a
-            # finite verb: "trade" talks, not "trade barbs"
-            pattern[0]["TAG"] = {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]}
         return pattern
 
     def __call__(self, doc: Doc) -> list[IssueMention]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
+            if end - start == 1 and doc[start].tag_ in self.FINITE_VERB_TAGS:
+                continue
             spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
         # longest match wins where triggers overlap ("nuclear arms control" over "nuclear arms")
         return [IssueMention(self.issues[s.label_], s) for s in filter_spans(spans)]
