@@ -89,7 +89,15 @@ def load(
         list[Path] | None,
         typer.Option("--lexicon", "-l", help="A folder of extra lexicon files (issues.toml, roles.toml, …)."),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (spaCy n_process).")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes; each parses and extracts whole articles (use your core count).",
+        ),
+    ] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to print the summary.")

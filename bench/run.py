@@ -284,8 +284,7 @@ def bench_view(nodes_wanted: int, tmp: Path) -> dict:
     from tests.browser import chromium, console_errors, find_chromium, open_page, wait_settled
 
     store = Store.open(tmp / "view.db")
-    edges = nodes_wanted * 3
-    for result in articles(edges, seed=3):
+    for result in articles(nodes_wanted * 12, seed=3):
         store.add(result)
         if store.counts()["nodes"] >= nodes_wanted + 60:
             break
@@ -360,6 +359,8 @@ def main() -> None:
                 f"[{name}] {time.perf_counter() - start:.0f} s: {json.dumps(results[name])}", file=sys.stderr
             )
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.only and args.out.exists():  # a partial run updates its sections, keeps the others
+        results = {**json.loads(args.out.read_text("utf-8")), **results}
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
 

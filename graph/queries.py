@@ -63,7 +63,7 @@ def who(
     skip = "" if include_associated else "AND e.type != 'ASSOCIATED_WITH' "
     rows = store.conn.execute(
         "SELECT e.source, e.type, e.weight, n.name, n.label FROM edges e JOIN nodes n ON n.id = e.source "
-        f"WHERE e.target = ? {skip}ORDER BY e.weight DESC, n.name, e.type LIMIT ?",
+        f"WHERE e.target = ? {skip}ORDER BY e.weight DESC, e.source, e.type LIMIT ?",
         (node.id, -1 if limit is None else limit),
     ).fetchall()
     out = []

@@ -66,3 +66,19 @@ def test_extraction_code_names_no_seed_entity():
         for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text()
             assert not banned.search(text), f"{path} names a seed entity: {banned.search(text).group(0)}"
+
+
+def test_two_jobs_give_the_same_records_in_the_same_order(extractor, seeds):
+    from actorgraph.loaders.sources import read_sources
+
+    documents = [d for d in read_sources([str(ROOT / "examples" / "articles"), str(seeds)])]
+
+    def records(results):
+        return [
+            (r.document.id, sorted((e.source, e.type, e.target, e.evidence.start) for e in r.edges))
+            for r in results
+        ]
+
+    one = records(extractor.extract_many(iter(documents)))
+    two = records(extractor.extract_many(iter(documents), n_process=2, batch_size=2))
+    assert one == two and len(one) == len(documents)
