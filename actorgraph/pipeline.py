@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actorgraph.graph.model import Document
+from actorgraph.graph.model import Document, ExtractionResult
 from actorgraph.graph.store import Store, StoreError
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.sources import SourceError, read_sources
@@ -43,6 +44,10 @@ class LoadSummary:
         }
 
 
+#: A group is written after this long even if not full, so progress and partial results stay fresh.
+WRITE_GROUP_SECONDS = 1.0
+
+
 class LoadAborted(StoreError):
     """The store refused a write (disk full, read-only…); what was saved before is intact."""
 
@@ -61,8 +66,13 @@ def load(
     batch_size: int = 64,
     on_document: Callable[[Document | SourceError], None] | None = None,
     stdin=None,
+    write_group: int = 32,
 ) -> LoadSummary:
-    """Read, extract and merge every source; one bad source never stops the others."""
+    """Read, extract and merge every source; one bad source never stops the others.
+
+    Results are written in groups of up to `write_group` articles (or what a second of
+    extraction produced), each group in one transaction: see `Store.add_many`.
+    """
     extractor = extractor or Extractor(lexicon_dirs=tuple(lexicon_dirs))
     summary = LoadSummary()
 
@@ -79,16 +89,30 @@ def load(
                 continue
             yield item
 
-    for result in extractor.extract_many(new_documents(), batch_size=batch_size, n_process=jobs):
+    pending: list[ExtractionResult] = []
+    started = 0.0
+
+    def flush() -> None:
         try:
-            report = store.add(result)
+            reports = store.add_many(pending)
         except StoreError as exc:
             raise LoadAborted(exc, summary) from exc
-        if not report.added:
-            summary.already_loaded += 1
-            continue
-        summary.added += 1
-        summary.new_nodes.update(report.new_nodes)
-        summary.new_edges += report.new_edges
-        summary.new_evidence += report.new_evidence
+        for report in reports:
+            if not report.added:
+                summary.already_loaded += 1
+                continue
+            summary.added += 1
+            summary.new_nodes.update(report.new_nodes)
+            summary.new_edges += report.new_edges
+            summary.new_evidence += report.new_evidence
+        pending.clear()
+
+    for result in extractor.extract_many(new_documents(), batch_size=batch_size, n_process=jobs):
+        if not pending:
+            started = time.monotonic()
+        pending.append(result)
+        if len(pending) >= write_group or time.monotonic() - started >= WRITE_GROUP_SECONDS:
+            flush()
+    if pending:
+        flush()
     return summary

@@ -174,46 +174,57 @@ class Store:
 
     def add(self, result: ExtractionResult) -> AddReport:
         """Merge one article's records atomically; an article already stored adds nothing."""
-        doc = result.document
-        report = AddReport(article=doc.id, added=False)
+        return self.add_many([result])[0]
+
+    def add_many(self, results: list[ExtractionResult]) -> list[AddReport]:
+        """Merge several articles in one transaction: all of them are saved, or none.
+
+        Bulk loads write in groups because a commit rewrites every index page an article
+        touched; articles in one group share most of those pages, so a group costs little
+        more than one article. The store is consistent at every group boundary.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot write ({exc})") from exc
         try:
-            if self.has_article(doc.id):
-                self.conn.execute("ROLLBACK")
-                return report
-            self.conn.execute(
-                "INSERT INTO articles(id, title, date, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
-                (doc.id, doc.title, doc.date, doc.source, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
-            ids: dict[str, str] = {}
-            for entity in result.entities:
-                ids[entity.key] = self._merge_entity(entity, report)
-                if entity.mentions:
-                    self.conn.execute(
-                        "INSERT INTO mentions(node_id, article, count) VALUES (?, ?, ?) "
-                        "ON CONFLICT(node_id, article) DO UPDATE SET count = count + excluded.count",
-                        (ids[entity.key], doc.id, entity.mentions),
-                    )
-            for issue in result.issues:
-                ids[issue.key] = issue.key
-                if self._insert_node(issue.key, NodeLabel.ISSUE.value, issue.name, issue.topic):
-                    report.new_nodes[NodeLabel.ISSUE.value] = (
-                        report.new_nodes.get(NodeLabel.ISSUE.value, 0) + 1
-                    )
-                self._add_alias(issue.key, issue.name)
-            for edge in result.edges:
-                if edge.source in ids and edge.target in ids:
-                    self._add_edge(ids[edge.source], ids[edge.target], edge, report)
+            reports = [self._add_in_transaction(result) for result in results]
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path}: cannot write ({exc}); the article was not saved") from exc
+                what = "the article was" if len(results) == 1 else f"these {len(results)} articles were"
+                raise StoreError(f"{self.path}: cannot write ({exc}); {what} not saved") from exc
             raise
+        return reports
+
+    def _add_in_transaction(self, result: ExtractionResult) -> AddReport:
+        doc = result.document
+        report = AddReport(article=doc.id, added=False)
+        if self.has_article(doc.id):
+            return report
+        self.conn.execute(
+            "INSERT INTO articles(id, title, date, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
+            (doc.id, doc.title, doc.date, doc.source, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        ids: dict[str, str] = {}
+        for entity in result.entities:
+            ids[entity.key] = self._merge_entity(entity, report)
+            if entity.mentions:
+                self.conn.execute(
+                    "INSERT INTO mentions(node_id, article, count) VALUES (?, ?, ?) "
+                    "ON CONFLICT(node_id, article) DO UPDATE SET count = count + excluded.count",
+                    (ids[entity.key], doc.id, entity.mentions),
+                )
+        for issue in result.issues:
+            ids[issue.key] = issue.key
+            if self._insert_node(issue.key, NodeLabel.ISSUE.value, issue.name, issue.topic):
+                report.new_nodes[NodeLabel.ISSUE.value] = report.new_nodes.get(NodeLabel.ISSUE.value, 0) + 1
+            self._add_alias(issue.key, issue.name)
+        for edge in result.edges:
+            if edge.source in ids and edge.target in ids:
+                self._add_edge(ids[edge.source], ids[edge.target], edge, report)
         report.added = True
         return report
 
