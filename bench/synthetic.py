@@ -7,6 +7,7 @@ every edge carries an evidence sentence, as extraction would produce.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 
@@ -51,11 +52,11 @@ def articles(edges_wanted: int, *, edges_per_article: int = 20, seed: int = 7) -
         label = LABELS[i % len(LABELS)]
         name = _name(rng, i)
         actors.append(EntityRecord(node_id(label, name), label, name, {name, name.split()[1]}, 1))
-    weights = [1 / (rank + 1) ** 0.8 for rank in range(actor_count)]
+    cumulative = list(itertools.accumulate(1 / (rank + 1) ** 0.8 for rank in range(actor_count)))
     articles_needed = max(1, edges_wanted // edges_per_article)
     for number in range(articles_needed):
         day = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-        cast = {a.key: a for a in rng.choices(actors, weights=weights, k=6)}
+        cast = {a.key: a for a in rng.choices(actors, cum_weights=cumulative, k=6)}
         cast |= {a.key: a for a in rng.sample(actors, 3)}
         people = list(cast.values())
         topics = rng.sample(issues, 3)

@@ -121,7 +121,8 @@ class Store:
                 conn = sqlite3.connect(path, timeout=60, isolation_level=None)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
-                # a bigger page cache keeps index inserts off the disk on large stores (~256 MB)
+                # a larger page cache (up to 256 MiB, taken only as the store grows) keeps
+                # index inserts of big stores off the disk
                 conn.execute("PRAGMA cache_size=-262144")
                 conn.executescript(_SCHEMA)
                 conn.execute(
@@ -338,12 +339,15 @@ class Store:
         if not norms:
             return None
         marks = ",".join("?" * len(norms))
+        entity_full = len(entity.name.split()) >= 2
+        # A full name can only join a one-word node or a node of the same full name; saying so
+        # in SQL keeps a common surname from returning every node that carries it.
+        only_possible = "AND (instr(n.name, ' ') = 0 OR a.alias = n.name) " if entity_full else ""
         rows = self.conn.execute(
             f"SELECT DISTINCT n.id, n.name FROM aliases a JOIN nodes n ON n.id = a.node_id "
-            f"WHERE a.norm IN ({marks}) AND +n.label = ?",  # unary +: search by alias, not by label
+            f"WHERE a.norm IN ({marks}) AND +n.label = ? {only_possible}",  # unary +: use the alias index
             (*norms, entity.label.value),
         ).fetchall()
-        entity_full = len(entity.name.split()) >= 2
         candidates = []
         for r in rows:
             node_full = len(r["name"].split()) >= 2
