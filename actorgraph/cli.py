@@ -35,7 +35,7 @@ app = typer.Typer(
         "ACTORGRAPH_STORE says otherwise."
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, soft_wrap=True)
