@@ -322,7 +322,7 @@ class ArticleActors:
                 found.add(span.doc[nxt], keys)
                 covered.add(nxt)
 
-    def _modifier_country(
+    def modifier_country(
         self, token: Token, found: SentenceActors, preps: tuple[str, ...] = ()
     ) -> str | None:
         for child in token.children:
@@ -345,7 +345,7 @@ class ArticleActors:
         """ "the Russian government" is Russia; "the Trump administration" is Trump."""
         if token.lower_ not in self.lex.government_nouns or token.pos_ not in {"NOUN", "PROPN"}:
             return []
-        country = self._modifier_country(token, found)
+        country = self.modifier_country(token, found)
         if country:
             return [self.add(NodeLabel.COUNTRY, country, None)]
         owners = [c for c in token.children if c.dep_ in {"compound", "poss"}]
@@ -387,7 +387,7 @@ class ArticleActors:
             return self.main_pair(NodeLabel.COUNTRY)
         return self.main_pair()
 
-    def _role_phrase(self, token: Token) -> str | None:
+    def role_phrase(self, token: Token) -> str | None:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
         word = token.lower_
@@ -406,7 +406,7 @@ class ArticleActors:
         return max(matches, key=len) if matches else None
 
     def _role(self, token: Token, found: SentenceActors) -> list[str]:
-        role = self._role_phrase(token)
+        role = self.role_phrase(token)
         if role is None:
             return []
         if token.dep_ == "compound" and found.keys_of(token.head):
@@ -418,13 +418,13 @@ class ArticleActors:
         for other in neighbours:
             people = [k for k in found.keys_of(other) if self.actors[k].label is NodeLabel.PERSON]
             if people:
-                country = self._modifier_country(token, found, preps=("of",))
+                country = self.modifier_country(token, found, preps=("of",))
                 self.actors[people[0]].roles.add((role, country))
                 return people[:1]
         if token.tag_ in {"NNS", "NNPS"}:
             return []
         is_leader = self.lex.titles.get(role, False)
-        country = self._modifier_country(token, found, preps=("of", "in") if is_leader else ("of",))
+        country = self.modifier_country(token, found, preps=("of", "in") if is_leader else ("of",))
         if role in _COUNTERPART_ROLES and country is None:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             owner_keys = self._pronoun(owner, found, token.sent) if owner is not None else []

@@ -66,7 +66,7 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
         if len(people) != 1 or token.dep_ == "compound":
             continue
         for title_token in _title_tokens(token, found):
-            title = actors._role_phrase(title_token)
+            title = actors.role_phrase(title_token)
             if title is None:
                 continue
             kind = _title_kind(title, actors.lex.titles)
@@ -76,7 +76,7 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if org is not None and kind is EdgeType.LEADER_OF:
                 relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
                 break
-            country = actors._modifier_country(title_token, found, preps=("of",))
+            country = actors.modifier_country(title_token, found, preps=("of",))
             if country is None:
                 country = _its_country(title_token, found, actors)
             if country is None and actors.date is not None:
