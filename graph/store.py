@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS edges (
     type TEXT NOT NULL, weight INTEGER NOT NULL, first_date TEXT, last_date TEXT,
     PRIMARY KEY (source, target, type)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_target ON edges(target, type);
+DROP INDEX IF EXISTS edges_target;
 CREATE INDEX IF NOT EXISTS edges_source_weight ON edges(source, weight DESC);
 CREATE INDEX IF NOT EXISTS edges_target_weight ON edges(target, weight DESC);
 CREATE TABLE IF NOT EXISTS evidence (
@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT,
     UNIQUE (source, target, type, article, start)
 );
-CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(source, target, type);
+DROP INDEX IF EXISTS evidence_edge;
 CREATE TABLE IF NOT EXISTS mentions (
     node_id TEXT NOT NULL REFERENCES nodes(id), article TEXT NOT NULL REFERENCES articles(id),
     count INTEGER NOT NULL, PRIMARY KEY (node_id, article)
