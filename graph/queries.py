@@ -68,8 +68,6 @@ def who(
     ).fetchall()
     out = []
     for r in rows:
-        if not include_associated and r["type"] == "ASSOCIATED_WITH":
-            continue
         out.append(
             {
                 "issue": node.name,

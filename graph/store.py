@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -187,21 +188,27 @@ class Store:
         touched; articles in one group share most of those pages, so a group costs little
         more than one article. The store is consistent at every group boundary.
         """
+        what = "the article was" if len(results) == 1 else f"these {len(results)} articles were"
+        with self._transaction(f"{what} not saved"):
+            return [self._add_in_transaction(result) for result in results]
+
+    @contextmanager
+    def _transaction(self, unsaved: str) -> Iterator[None]:
+        """One `BEGIN IMMEDIATE … COMMIT`: all of it is written or none, and a database error
+        becomes a `StoreError` that says what was not saved."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot write ({exc})") from exc
         try:
-            reports = [self._add_in_transaction(result) for result in results]
+            yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                what = "the article was" if len(results) == 1 else f"these {len(results)} articles were"
-                raise StoreError(f"{self.path}: cannot write ({exc}); {what} not saved") from exc
+                raise StoreError(f"{self.path}: cannot write ({exc}); {unsaved}") from exc
             raise
-        return reports
 
     def _add_in_transaction(self, result: ExtractionResult) -> AddReport:
         doc = result.document
@@ -241,8 +248,7 @@ class Store:
         """
         added = {"articles": 0, "nodes": 0, "edges": 0, "evidence": 0}
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self._transaction("nothing was written"):
             for a in snapshot.articles:
                 added["articles"] += self.conn.execute(
                     "INSERT OR IGNORE INTO articles(id, title, date, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
@@ -285,15 +291,6 @@ class Store:
                     "AND v.type = edges.type) WHERE source = ? AND target = ? AND type = ?",
                     key,
                 )
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(
-                    f"{self.path}: cannot restore the graph ({exc}); nothing was written"
-                ) from exc
-            raise
         return added
 
     def _insert_node(self, node_id: str, label: str, name: str, topic: str | None = None) -> bool:

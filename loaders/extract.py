@@ -168,12 +168,16 @@ class Extractor:
                 meetings = [r for r in relations if r.type is EdgeType.MET]
                 if meetings:
                     met = [meetings[-1].source, meetings[-1].target]
+
+                def tie(source: str, target: str, edge_type: EdgeType, evidence: Evidence = evidence) -> None:
+                    edges.setdefault(
+                        (source, target, edge_type, evidence.start),
+                        EdgeRecord(source, target, edge_type, evidence),
+                    )
+
                 typed_pairs = set()
                 for rel in relations:
-                    edges.setdefault(
-                        (rel.source, rel.target, rel.type, evidence.start),
-                        EdgeRecord(rel.source, rel.target, rel.type, evidence),
-                    )
+                    tie(rel.source, rel.target, rel.type)
                     typed_pairs.add((rel.source, rel.target))
                 sentence_actors = [
                     k for k in found.all_keys() if actors.actors[k].label is not NodeLabel.PLACE
@@ -183,19 +187,13 @@ class Extractor:
                 ):
                     if (key, issue_key) not in typed_pairs:
                         typed_pairs.add((key, issue_key))
-                        edges.setdefault(
-                            (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
-                            EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
-                        )
+                        tie(key, issue_key, EdgeType.ASSOCIATED_WITH)
                 for key in sentence_actors:
                     group_issue = self._group_issue(actors, key)
                     if group_issue:
                         issue_key = node_id(NodeLabel.ISSUE, group_issue.name)
                         issues[group_issue.name] = IssueRecord(issue_key, group_issue.name, group_issue.topic)
-                        edges.setdefault(
-                            (key, issue_key, EdgeType.INVOLVED_IN, evidence.start),
-                            EdgeRecord(key, issue_key, EdgeType.INVOLVED_IN, evidence),
-                        )
+                        tie(key, issue_key, EdgeType.INVOLVED_IN)
                         typed_pairs.add((key, issue_key))
                     actor_tokens = [p.doc[i] for i, keys in found.tokens.items() if key in keys]
                     for m in sent_issues:
@@ -203,10 +201,7 @@ class Extractor:
                         if (key, issue_key) in typed_pairs:
                             continue
                         if any(governs(t, m.span.root) for t in actor_tokens):
-                            edges.setdefault(
-                                (key, issue_key, EdgeType.ASSOCIATED_WITH, evidence.start),
-                                EdgeRecord(key, issue_key, EdgeType.ASSOCIATED_WITH, evidence),
-                            )
+                            tie(key, issue_key, EdgeType.ASSOCIATED_WITH)
         drop_weaker_roles(edges)
         entities = [
             EntityRecord(a.key, a.label, a.name, set(a.aliases), a.mentions)

@@ -120,15 +120,19 @@ class Lexicons:
         key = normalize_alias(text.removeprefix("the ").removeprefix("The "))
         return self.country_by_alias.get(key) or self.country_by_adjective.get(key)
 
-    def countries_held_by(self, role: str, name: str, on: date | None) -> list[str]:
-        """Countries in which `name` held `role` on a date ("President Emmanuel Macron" with no country)."""
+    def countries_held_by(self, role: str | None, name: str, on: date | None) -> list[str]:
+        """Countries in which `name` held `role` (any leader role if None) on a date.
+
+        "President Emmanuel Macron" with no country, or "the Macron government": the name may
+        be the holder's full name or its last words.
+        """
         norm = normalize_alias(name)
         return list(
             dict.fromkeys(
                 h.country
                 for h in self.holders
-                if h.role == role
-                and normalize_alias(h.name) == norm
+                if (h.role == role if role is not None else self.titles.get(h.role, False))
+                and (normalize_alias(h.name) == norm or normalize_alias(h.name).endswith(" " + norm))
                 and (on is None or h.start <= on < h.end)
             )
         )

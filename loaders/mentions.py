@@ -366,15 +366,8 @@ class ArticleActors:
         """ "the Macron government" is France while he holds office."""
         if self.date is None:
             return None
-        name = normalize_alias(self.actors[person].name)
-        countries = {
-            h.country
-            for h in self.lex.holders
-            if self.lex.titles.get(h.role, False)
-            and (normalize_alias(h.name) == name or normalize_alias(h.name).endswith(" " + name))
-            and h.start <= self.date < h.end
-        }
-        return next(iter(countries)) if len(countries) == 1 else None
+        countries = self.lex.countries_held_by(None, self.actors[person].name, self.date)
+        return countries[0] if len(countries) == 1 else None
 
     def _plural_phrase(self, token: Token) -> list[str]:
         if token.pos_ not in {"NOUN", "NUM", "PROPN"} or token.dep_ in {"compound", "amod"}:
