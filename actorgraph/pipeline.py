@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def load(
     """Read, extract and merge every source; one bad source never stops the others.
 
     Results are written in groups of up to `write_group` articles (or what a second of
-    extraction produced), each group in one transaction: see `Store.add_many`.
+    extraction produced), each group in one transaction: see `Store.add_many`. A first load
+    into an empty store builds the query indexes once at the end: see `Store.bulk`.
     """
     extractor = extractor or Extractor(lexicon_dirs=tuple(lexicon_dirs))
     summary = LoadSummary()
@@ -107,12 +109,19 @@ def load(
             summary.new_evidence += report.new_evidence
         pending.clear()
 
-    for result in extractor.extract_many(new_documents(), batch_size=batch_size, n_process=jobs):
-        if not pending:
-            started = time.monotonic()
-        pending.append(result)
-        if len(pending) >= write_group or time.monotonic() - started >= WRITE_GROUP_SECONDS:
-            flush()
-    if pending:
-        flush()
+    try:
+        deferring = store.bulk() if store.is_empty() else nullcontext()
+        with deferring:
+            for result in extractor.extract_many(new_documents(), batch_size=batch_size, n_process=jobs):
+                if not pending:
+                    started = time.monotonic()
+                pending.append(result)
+                if len(pending) >= write_group or time.monotonic() - started >= WRITE_GROUP_SECONDS:
+                    flush()
+            if pending:
+                flush()
+    except LoadAborted:
+        raise
+    except StoreError as exc:  # dropping or building the deferred indexes failed
+        raise LoadAborted(exc, summary) from exc
     return summary

@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                 # everything (about 15–25 minutes on 2 cores)
     .venv/bin/python bench/run.py --quick         # smaller sizes, a few minutes
     .venv/bin/python bench/run.py --only store    # one section: extraction, streaming, store, push, view
+    .venv/bin/python bench/run.py --only store --store-sizes 3000000 --out /tmp/big.json
 
 Sections
   extraction  words/s of our extraction against bare spaCy `nlp.pipe` on the same paragraphs,
@@ -155,14 +156,31 @@ def _store_stage(edges: int, path: Path) -> dict:
     start = time.perf_counter()
     count = 0
     group: list = []
-    for result in articles(edges):  # written in groups of 32 articles, as `load` does
-        group.append(result)
-        count += 1
-        if len(group) == 32:
-            store.add_many(group)
-            group = []
-    if group:
-        store.add_many(group)
+    # Marginal cost as the store grows: µs per new edge in each tenth of the load. Flat tenths
+    # mean load time grows linearly with the store; rising ones would mean it does not.
+    tenth = max(1, edges // 20 // 10)  # the generator writes about 20 edges per article
+    new_edges, window_start, window_edges, tenths = 0, start, 0, []
+
+    def write(group: list) -> None:
+        nonlocal new_edges, window_edges
+        added = sum(r.new_edges for r in store.add_many(group))
+        new_edges += added
+        window_edges += added
+
+    with store.bulk():  # as `load` writes into an empty store: groups of 32, indexes at the end
+        for result in articles(edges):
+            group.append(result)
+            count += 1
+            if len(group) == 32:
+                write(group)
+                group = []
+            if count % tenth == 0 and window_edges:
+                now = time.perf_counter()
+                tenths.append(round((now - window_start) / window_edges * 1e6))
+                window_start, window_edges = now, 0
+        if group:
+            write(group)
+        rows_seconds = time.perf_counter() - start
     load_seconds = time.perf_counter() - start
     counts = store.counts()
     top_issue = store.conn.execute(
@@ -200,6 +218,9 @@ def _store_stage(edges: int, path: Path) -> dict:
         "articles": count,
         "load_seconds": round(load_seconds, 1),
         "edges_per_s": round(counts["edges"] / load_seconds),
+        "us_per_edge": round(load_seconds / counts["edges"] * 1e6),
+        "index_build_seconds": round(load_seconds - rows_seconds, 1),
+        "us_per_edge_by_tenth": tenths,
         "file_mb": round(path.stat().st_size / 1e6),
         "peak_rss_mb": round(_rss_mb()),
         **timings,
@@ -330,6 +351,12 @@ def main() -> None:
     parser.add_argument(
         "--only", choices=["extraction", "streaming", "store", "push", "view"], action="append"
     )
+    parser.add_argument(
+        "--store-sizes",
+        type=lambda text: [int(n) for n in text.split(",")],
+        metavar="N,N,…",
+        help="edge counts for the store section (default 10000,100000,1000000)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--stage-store", nargs=2, metavar=("EDGES", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -346,12 +373,13 @@ def main() -> None:
         },
         "quick": quick,
     }
+    store_sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
     with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp_name:
         tmp = Path(tmp_name)
         steps = [
             ("extraction", lambda: bench_extraction(60 if quick else 400)),
             ("streaming", lambda: bench_streaming(300 if quick else 2000, 100 if quick else 200, tmp)),
-            ("store", lambda: bench_store([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000], tmp)),
+            ("store", lambda: bench_store(args.store_sizes or store_sizes, tmp)),
             ("push", lambda: bench_push(1_000 if quick else 5_000, 10_000 if quick else 100_000, tmp)),
             ("view", lambda: bench_view(1_000 if quick else 5_000, tmp)),
         ]

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from actorgraph.graph import schema
 from actorgraph.graph.store import Store
 
 from actorgraph.pipeline import load
@@ -72,6 +73,14 @@ def integrity(store_path: Path) -> None:
         conn.close()
 
 
+def missing_indexes(store_path: Path) -> list[str]:
+    conn = sqlite3.connect(store_path)
+    try:
+        return schema.missing_indexes(conn)
+    finally:
+        conn.close()
+
+
 def article_count(store_path: Path) -> int:
     if not store_path.exists():
         return 0
@@ -108,6 +117,8 @@ def test_sigkill_mid_load_leaves_whole_articles_and_a_rerun_finishes(tmp_path, e
     proc.wait()
     saved = article_count(store)
     assert 5 <= saved < 40, f"the kill must land mid-load (saved {saved} of 40)"
+    # a first load defers the query indexes (Store.bulk): the kill left them unbuilt
+    assert missing_indexes(store) != []
     integrity(store)
     # Whatever was saved is exactly what a clean load of those first articles gives.
     assert fingerprint(store) == reference(tmp_path, extractor, jsonl, saved)
@@ -118,6 +129,7 @@ def test_sigkill_mid_load_leaves_whole_articles_and_a_rerun_finishes(tmp_path, e
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
     assert summary["articles_added"] == 40 - saved and summary["already_loaded"] == saved
+    assert missing_indexes(store) == []  # the next writable open built them
     integrity(store)
     assert fingerprint(store) == reference(tmp_path, extractor, jsonl)
 
