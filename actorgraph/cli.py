@@ -677,9 +677,19 @@ def evaluate(
 
 @app.command()
 def info(store: StoreOption = Path(DEFAULT_STORE), fmt: FormatOption = OutputFormat.table) -> None:
-    """What the store holds: articles, nodes, edges and evidence sentences."""
+    """What the store holds: articles, nodes, edges and evidence sentences.
+
+    `indexes_unbuilt` names the query indexes a first load builds at its end: they are listed
+    while that load runs, or after it was stopped, until the next `load` or `import` builds
+    them. Queries stay correct meanwhile, only slower.
+    """
     with _open(store) as s:
-        data = {"store": str(store), **s.counts(), "schema_version": s.meta().get("schema_version")}
+        data = {
+            "store": str(store),
+            **s.counts(),
+            "schema_version": s.meta().get("schema_version"),
+            "indexes_unbuilt": ", ".join(s.missing_indexes()) or "none",
+        }
     emit(data, fmt, rows=[data])
 
 

@@ -22,9 +22,11 @@ CREATE TABLE IF NOT EXISTS nodes (
 );
 CREATE TABLE IF NOT EXISTS aliases (
     node_id TEXT NOT NULL REFERENCES nodes(id), norm TEXT NOT NULL, alias TEXT NOT NULL,
+    joinable INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (node_id, norm)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+DROP INDEX IF EXISTS aliases_norm;
+CREATE INDEX IF NOT EXISTS aliases_norm_joinable ON aliases(norm, joinable);
 CREATE TABLE IF NOT EXISTS edges (
     source TEXT NOT NULL REFERENCES nodes(id), target TEXT NOT NULL REFERENCES nodes(id),
     type TEXT NOT NULL, weight INTEGER NOT NULL, first_date TEXT, last_date TEXT,
@@ -45,7 +47,7 @@ DROP INDEX IF EXISTS evidence_edge;
 
 # Indexes that only queries read (and evidence_key, whose uniqueness the writer also keeps by
 # itself), so a bulk load may drop them and build each once, by sorting, at the end. Loading
-# itself reads only primary keys and aliases_norm, which always stay.
+# itself reads only primary keys and aliases_norm_joinable, which always stay.
 DEFERRABLE_INDEXES: dict[str, str] = {
     "nodes_label": "CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label)",
     "edges_source_weight": "CREATE INDEX IF NOT EXISTS edges_source_weight ON edges(source, weight DESC)",
@@ -82,7 +84,7 @@ def check_version(conn: sqlite3.Connection) -> None:
 def ensure(conn: sqlite3.Connection) -> None:
     """Bring a writable file to the current schema: create, upgrade, and build missing indexes."""
     check_version(conn)
-    _upgrade_v1_evidence(conn)
+    _upgrade(conn)
     for statement in _statements(_TABLES):
         conn.execute(statement)
     build_indexes(conn, required=False)
@@ -93,6 +95,8 @@ def ensure(conn: sqlite3.Connection) -> None:
 
 def missing_indexes(conn: sqlite3.Connection) -> list[str]:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    if "sqlite_autoindex_evidence_1" in present:  # a schema-1 file opened read-only keeps its own
+        present.add("evidence_key")
     return [name for name in DEFERRABLE_INDEXES if name not in present]
 
 
@@ -123,30 +127,54 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-def _upgrade_v1_evidence(conn: sqlite3.Connection) -> None:
-    """Schema 1 kept evidence unique by a table constraint, whose index can never be dropped;
-    schema 2 keeps it by `evidence_key`, which a bulk load may defer. Same columns, same rows."""
-
-    def is_v1() -> bool:
-        row = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'evidence'"
-        ).fetchone()
-        return row is not None and "UNIQUE" in row[0]
-
-    if not is_v1():
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a file written by an older version to this schema, in one transaction."""
+    steps = [(needed, apply) for needed, apply in _UPGRADES if needed(conn)]
+    if not steps:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if is_v1():  # another process may have upgraded it while we waited for the lock
-            conn.execute("ALTER TABLE evidence RENAME TO evidence_v1")
-            for statement in _statements(_TABLES):  # not executescript: it would commit here
-                conn.execute(statement)
-            conn.execute(
-                'INSERT INTO evidence(rowid, source, target, type, article, sentence, start, "end", date) '
-                'SELECT rowid, source, target, type, article, sentence, start, "end", date FROM evidence_v1'
-            )
-            conn.execute("DROP TABLE evidence_v1")
+        for needed, apply in _UPGRADES:
+            if needed(conn):  # asked again: another process may have upgraded it while we waited
+                apply(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _aliases_lack_joinable(conn: sqlite3.Connection) -> bool:
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(aliases)")]
+    return bool(columns) and "joinable" not in columns
+
+
+def _add_joinable(conn: sqlite3.Connection) -> None:
+    """Schema 1 found merge candidates by reading every node that shares an alias, which grows
+    with the store for a common surname; `joinable` marks the aliases a full name may join
+    through (see `Store._matching_node`) so the index finds only those."""
+    conn.execute("ALTER TABLE aliases ADD COLUMN joinable INTEGER NOT NULL DEFAULT 1")
+    conn.execute(
+        "UPDATE aliases SET joinable = (SELECT instr(n.name, ' ') = 0 OR aliases.alias = n.name "
+        "FROM nodes n WHERE n.id = aliases.node_id)"
+    )
+
+
+def _evidence_has_table_unique(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'evidence'").fetchone()
+    return row is not None and "UNIQUE" in row[0]
+
+
+def _rebuild_evidence(conn: sqlite3.Connection) -> None:
+    """Schema 1 kept evidence unique by a table constraint, whose index can never be dropped;
+    schema 2 keeps it by `evidence_key`, which a bulk load may defer. Same columns, same rows."""
+    conn.execute("ALTER TABLE evidence RENAME TO evidence_v1")
+    for statement in _statements(_TABLES):  # not executescript: it would commit here
+        conn.execute(statement)
+    conn.execute(
+        'INSERT INTO evidence(rowid, source, target, type, article, sentence, start, "end", date) '
+        'SELECT rowid, source, target, type, article, sentence, start, "end", date FROM evidence_v1'
+    )
+    conn.execute("DROP TABLE evidence_v1")
+
+
+_UPGRADES = [(_aliases_lack_joinable, _add_joinable), (_evidence_has_table_unique, _rebuild_evidence)]

@@ -32,6 +32,12 @@ from actorgraph.graph.model import (
 DEFAULT_STORE = "actorgraph.db"
 
 
+def _joinable(alias: str, node_name: str) -> bool:
+    """Whether a full name may merge into this node through this alias: only a one-word node
+    (a lone surname, a bare name) or the node's own full name; the schema keeps it per alias."""
+    return " " not in node_name or alias == node_name
+
+
 class StoreError(RuntimeError):
     """The store file cannot be opened or written; the message says which file and why."""
 
@@ -168,6 +174,10 @@ class Store:
                         "any later writing command builds them"
                     ) from exc
 
+    def missing_indexes(self) -> list[str]:
+        """Query indexes a bulk load has not built yet (see `bulk`)."""
+        return schema.missing_indexes(self.conn)
+
     def has_article(self, article_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
@@ -227,7 +237,7 @@ class Store:
             ids[issue.key] = issue.key
             if self._insert_node(issue.key, NodeLabel.ISSUE.value, issue.name, issue.topic):
                 report.new_nodes[NodeLabel.ISSUE.value] = report.new_nodes.get(NodeLabel.ISSUE.value, 0) + 1
-            self._add_alias(issue.key, issue.name)
+            self._add_alias(issue.key, issue.name, issue.name)
         # The article is new (checked above, inside this transaction), so its evidence can only
         # repeat itself: two records that resolve to one node pair at one place in the text.
         # Dropping those here keeps evidence unique even while a bulk load defers evidence_key.
@@ -262,8 +272,9 @@ class Store:
                 ).rowcount
             for n in snapshot.nodes:
                 added["nodes"] += self._insert_node(n["id"], n["label"], n["name"], n["topic"])
+                (name,) = self.conn.execute("SELECT name FROM nodes WHERE id = ?", (n["id"],)).fetchone()
                 for alias in [*n["aliases"], n["name"]]:
-                    self._add_alias(n["id"], alias)
+                    self._add_alias(n["id"], alias, name)
             for node_id, article, count in snapshot.mentions:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO mentions(node_id, article, count) VALUES (?, ?, ?)",
@@ -306,61 +317,63 @@ class Store:
         )
         return cursor.rowcount == 1
 
-    def _add_alias(self, node_id: str, alias: str) -> None:
+    def _add_alias(self, node_id: str, alias: str, node_name: str) -> None:
         norm = normalize_alias(alias)
         if norm:
             self.conn.execute(
-                "INSERT OR IGNORE INTO aliases(node_id, norm, alias) VALUES (?, ?, ?)", (node_id, norm, alias)
+                "INSERT OR IGNORE INTO aliases(node_id, norm, alias, joinable) VALUES (?, ?, ?, ?)",
+                (node_id, norm, alias, _joinable(alias, node_name)),
             )
 
     def _merge_entity(self, entity: EntityRecord, report: AddReport) -> str:
-        node_id = self._matching_node(entity)
-        if node_id is None:
-            node_id = entity.key
+        match = self._matching_node(entity)
+        if match is None:
+            node_id, name = entity.key, entity.name
             suffix = 2
-            while not self._insert_node(node_id, entity.label.value, entity.name):
+            while not self._insert_node(node_id, entity.label.value, name):
                 node_id = f"{entity.key}-{suffix}"  # same slug, different actor
                 suffix += 1
             report.new_nodes[entity.label.value] = report.new_nodes.get(entity.label.value, 0) + 1
         else:
-            current = self.conn.execute("SELECT name FROM nodes WHERE id = ?", (node_id,)).fetchone()
-            if len(entity.name.split()) > len(current["name"].split()):
-                self.conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (entity.name, node_id))
+            node_id, name = match
+            if len(entity.name.split()) > len(name.split()):
+                name = entity.name
+                self.conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (name, node_id))
+                self.conn.execute(
+                    "UPDATE aliases SET joinable = (instr(?, ' ') = 0 OR alias = ?) WHERE node_id = ?",
+                    (name, name, node_id),
+                )
         for alias in {entity.name, *entity.aliases}:
-            self._add_alias(node_id, alias)
+            self._add_alias(node_id, alias, name)
         return node_id
 
-    def _matching_node(self, entity: EntityRecord) -> str | None:
-        """The stored node this entity is, by id or by a shared alias of the same label.
+    def _matching_node(self, entity: EntityRecord) -> tuple[str, str] | None:
+        """The stored node this entity is, by id or by a shared alias of the same label, as
+        (id, current name).
 
         Two different full names never merge through a shared surname ("Ana Lopez" and
         "Carlos Lopez" both carry "Lopez"); a lone surname merges only when one node has it.
         """
-        row = self.conn.execute("SELECT id, label FROM nodes WHERE id = ?", (entity.key,)).fetchone()
+        row = self.conn.execute("SELECT label, name FROM nodes WHERE id = ?", (entity.key,)).fetchone()
         if row is not None and row["label"] == entity.label.value:
-            return entity.key
+            return entity.key, row["name"]
         if entity.label not in ACTOR_LABELS:
             return None
         norms = sorted({normalize_alias(a) for a in {entity.name, *entity.aliases}} - {""})
         if not norms:
             return None
         marks = ",".join("?" * len(norms))
-        entity_full = len(entity.name.split()) >= 2
-        # A full name can only join a one-word node or a node of the same full name; saying so
-        # in SQL keeps a common surname from returning every node that carries it.
-        only_possible = "AND (instr(n.name, ' ') = 0 OR a.alias = n.name) " if entity_full else ""
+        # A full name may join only a one-word node or a node of the same full name: the
+        # aliases that allow it are marked joinable and indexed, so a common surname shared by
+        # thousands of full names costs one index probe, not a read of every one of them.
+        only_joinable = "AND a.joinable = 1 " if len(entity.name.split()) >= 2 else ""
         rows = self.conn.execute(
             f"SELECT DISTINCT n.id, n.name FROM aliases a JOIN nodes n ON n.id = a.node_id "
-            f"WHERE a.norm IN ({marks}) AND +n.label = ? {only_possible}",  # unary +: use the alias index
+            # unary +: use the alias index; two candidates already mean "ambiguous, no merge"
+            f"WHERE a.norm IN ({marks}) {only_joinable}AND +n.label = ? LIMIT 2",
             (*norms, entity.label.value),
         ).fetchall()
-        candidates = []
-        for r in rows:
-            node_full = len(r["name"].split()) >= 2
-            if entity_full and node_full and normalize_alias(r["name"]) not in norms:
-                continue
-            candidates.append(r["id"])
-        return candidates[0] if len(candidates) == 1 else None
+        return (rows[0]["id"], rows[0]["name"]) if len(rows) == 1 else None
 
     def _add_edge(self, source: str, target: str, edge: EdgeRecord, report: AddReport) -> None:
         ev = edge.evidence

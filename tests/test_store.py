@@ -53,6 +53,19 @@ def test_surname_alias_merges_but_different_full_names_do_not(tmp_path):
         assert ("person:ana-lopez", "a2") in mentions
 
 
+def test_a_lone_surname_node_renamed_to_a_full_name_stops_taking_other_full_names(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        store.add(_result("b1", [("lopez", "Lopez", {"Lopez"})]))
+        store.add(_result("b2", [("ana-lopez", "Ana Lopez", {"Lopez", "Ana Lopez"})]))  # joins, renames
+        store.add(_result("b3", [("carlos-lopez", "Carlos Lopez", {"Lopez", "Carlos Lopez"})]))
+        assert sorted(n.name for n in store.nodes({"Person"})) == ["Ana Lopez", "Carlos Lopez"]
+        assert {(n, a) for n, a, _ in store.mentions()} == {
+            ("person:lopez", "b1"),
+            ("person:lopez", "b2"),
+            ("person:carlos-lopez", "b3"),
+        }
+
+
 def test_weights_count_evidence_sentences_across_articles(tmp_path):
     people = [("a", "Alice Able", {"Able"}), ("b", "Bob Baker", {"Baker"})]
     with Store.open(tmp_path / "s.db") as store:
@@ -146,7 +159,8 @@ def test_a_schema_1_store_is_upgraded_in_place_and_keeps_every_row(tmp_path):
         "INSERT INTO meta VALUES ('schema_version', '1');"
         "INSERT INTO articles VALUES ('d1', 't', '2021-06-16', 'd1.txt', 'now');"
         "INSERT INTO nodes VALUES ('person:a', 'Person', 'Alice Able', NULL), ('person:b', 'Person', 'Bob Baker', NULL);"
-        "INSERT INTO aliases VALUES ('person:a', 'alice able', 'Alice Able'), ('person:b', 'bob baker', 'Bob Baker');"
+        "INSERT INTO aliases VALUES ('person:a', 'alice able', 'Alice Able'), ('person:a', 'able', 'Able'),"
+        " ('person:b', 'bob baker', 'Bob Baker'), ('person:b', 'baker', 'Baker');"
         "INSERT INTO edges VALUES ('person:a', 'person:b', 'MET', 2, '2021-06-16', '2021-06-16');"
         "INSERT INTO evidence VALUES ('person:a', 'person:b', 'MET', 'd1', 'They met.', 0, 9, '2021-06-16'),"
         " ('person:a', 'person:b', 'MET', 'd1', 'They met again.', 10, 25, '2021-06-16');"
@@ -165,6 +179,8 @@ def test_a_schema_1_store_is_upgraded_in_place_and_keeps_every_row(tmp_path):
             store.conn.execute(
                 "INSERT INTO evidence VALUES ('person:a', 'person:b', 'MET', 'd1', 'x', 0, 9, NULL)"
             )
+        joinable = dict(store.conn.execute("SELECT alias, joinable FROM aliases").fetchall())
+        assert joinable == {"Alice Able": 1, "Able": 0, "Bob Baker": 1, "Baker": 0}
         report = store.add(
             _result(
                 "d2",
