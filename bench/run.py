@@ -1,6 +1,6 @@
 """actorgraph benchmarks: every figure measured in one run, printed side by side, saved as JSON.
 
-    .venv/bin/python bench/run.py                 # everything (about 15–25 minutes on 2 cores)
+    .venv/bin/python bench/run.py                 # everything (about 20–30 minutes on 2 cores)
     .venv/bin/python bench/run.py --quick         # smaller sizes, a few minutes
     .venv/bin/python bench/run.py --only store    # one section: extraction, streaming, store, push, view
     .venv/bin/python bench/run.py --only store --store-sizes 3000000 --out /tmp/big.json
@@ -10,7 +10,8 @@ Sections
               and `--jobs 2` against `--jobs 1`
   streaming   `actorgraph load` of a 2,000-article JSONL corpus: time and peak memory, against
               a 200-article corpus (memory must not grow with the corpus)
-  store       synthetic stores of 10k, 100k and 1M edges: load time, size, memory, median warm
+  store       synthetic stores of 10k, 100k, 1M and 3M edges: load time (and its marginal cost
+              per edge in each tenth of the load), size, memory, median warm
               time of who / profile / ties, and the cost of adding 10 articles to the big store
   push        Neo4j push (ArcadeDB over Bolt): batched against one MERGE per row on the same
               data, and 100k relationships in one push
@@ -355,7 +356,7 @@ def main() -> None:
         "--store-sizes",
         type=lambda text: [int(n) for n in text.split(",")],
         metavar="N,N,…",
-        help="edge counts for the store section (default 10000,100000,1000000)",
+        help="edge counts for the store section (default 10000,100000,1000000,3000000)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--stage-store", nargs=2, metavar=("EDGES", "PATH"), help=argparse.SUPPRESS)
@@ -373,7 +374,7 @@ def main() -> None:
         },
         "quick": quick,
     }
-    store_sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
+    store_sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000, 3_000_000]
     with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp_name:
         tmp = Path(tmp_name)
         steps = [
