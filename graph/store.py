@@ -153,26 +153,20 @@ class Store:
         key dirties an index page of its own, so keeping five indexes up row by row made a
         1M-edge load write ~30 GB and cost twice the time of the rows themselves; an index
         built once by sorting costs seconds. Queries stay correct meanwhile, only slower, and
-        a load killed in between leaves the building to the next writable open. Worth it when
-        the load is large against the store: `load` uses it on an empty store.
+        a load that fails or is killed in between leaves the building to the next writable
+        open. Worth it when the load is large against the store: `load` uses it on an empty
+        store.
         """
         with self._transaction("no index was dropped"):
             schema.drop_deferrable_indexes(self.conn)
-        failed = False
+        yield  # a load that fails or is interrupted leaves the indexes to the next writable open
         try:
-            yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            try:
-                schema.build_indexes(self.conn)
-            except sqlite3.Error as exc:
-                if not failed:  # a load that already failed keeps its own error; the next open builds them
-                    raise StoreError(
-                        f"{self.path}: the articles were saved but the indexes could not be built ({exc}); "
-                        "any later writing command builds them"
-                    ) from exc
+            schema.build_indexes(self.conn)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path}: the articles were saved but the query indexes could not be built ({exc}); "
+                "the next `load` or `import` builds them"
+            ) from exc
 
     def missing_indexes(self) -> list[str]:
         """Query indexes a bulk load has not built yet (see `bulk`)."""
