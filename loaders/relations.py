@@ -25,6 +25,18 @@ _HOSTILE_ACTS = {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.INVOLVED_IN}
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LABEL_VERBS = {"call", "describe", "label", "brand", "dub", "term"}
+# Labelling verbs carry no edge of their own (the label they give decides it, see `_labels`);
+# they still need a relation class to find their subjects like any other predicate.
+_LABELLING = RelationClass(
+    name="label",
+    cameo="",
+    actor_edge=None,
+    issue_edge=None,
+    lemmas=frozenset(_LABEL_VERBS),
+    nouns=frozenset(),
+    light=frozenset(),
+    preps=frozenset(),
+)
 
 
 @dataclass(frozen=True)
@@ -397,7 +409,7 @@ class SentenceRelations:
             objects = [
                 k for c in token.children if c.dep_ == "dobj" for k in self.keys(c) if self._is_actor(k)
             ]
-            subjects = self.subjects(Predicate(token, self.lex.relations[0]))
+            subjects = self.subjects(Predicate(token, _LABELLING))
             for label in predicates:
                 phrase = " ".join(t.lower_ for t in label.subtree if not t.is_punct and t.dep_ != "det")
                 if label.lower_ in self.lex.insults or phrase in self.lex.insults:
