@@ -59,6 +59,13 @@ DEFERRABLE_INDEXES: dict[str, str] = {
 }
 
 
+def joinable(alias: str, node_name: str) -> bool:
+    """Whether a full name may merge into a node through this alias: only into a one-word
+    node (a lone surname, a bare name) or through the node's own full name. Stored per alias
+    so the merge lookup is an index probe; it changes only when the node is renamed."""
+    return " " not in node_name or alias == node_name
+
+
 class NewerSchemaError(RuntimeError):
     """The file was written by a newer actorgraph; reading it with this one could lose data."""
 
@@ -153,9 +160,12 @@ def _add_joinable(conn: sqlite3.Connection) -> None:
     with the store for a common surname; `joinable` marks the aliases a full name may join
     through (see `Store._matching_node`) so the index finds only those."""
     conn.execute("ALTER TABLE aliases ADD COLUMN joinable INTEGER NOT NULL DEFAULT 1")
-    conn.execute(
-        "UPDATE aliases SET joinable = (SELECT instr(n.name, ' ') = 0 OR aliases.alias = n.name "
-        "FROM nodes n WHERE n.id = aliases.node_id)"
+    rows = conn.execute(
+        "SELECT a.node_id, a.norm, a.alias, n.name FROM aliases a JOIN nodes n ON n.id = a.node_id"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE aliases SET joinable = ? WHERE node_id = ? AND norm = ?",
+        [(joinable(alias, name), node_id, norm) for node_id, norm, alias, name in rows],
     )
 
 

@@ -32,12 +32,6 @@ from actorgraph.graph.model import (
 DEFAULT_STORE = "actorgraph.db"
 
 
-def _joinable(alias: str, node_name: str) -> bool:
-    """Whether a full name may merge into this node through this alias: only a one-word node
-    (a lone surname, a bare name) or the node's own full name; the schema keeps it per alias."""
-    return " " not in node_name or alias == node_name
-
-
 class StoreError(RuntimeError):
     """The store file cannot be opened or written; the message says which file and why."""
 
@@ -87,6 +81,7 @@ class Store:
         try:
             if readonly:
                 conn = cls._connect_readonly(path)
+                schema.check_version(conn)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -98,8 +93,7 @@ class Store:
                 # checkpoint the WAL every ~80 MB instead of ~4 MB: a page rewritten by many
                 # commits is copied back to the file once, which makes big loads ~25 % faster
                 conn.execute("PRAGMA wal_autocheckpoint=20000")
-                schema.ensure(conn)
-            schema.check_version(conn)
+                schema.ensure(conn)  # checks the version first
             conn.execute("PRAGMA foreign_keys=ON")
             conn.row_factory = sqlite3.Row
             conn.execute("SELECT count(*) FROM nodes").fetchone()
@@ -316,7 +310,7 @@ class Store:
         if norm:
             self.conn.execute(
                 "INSERT OR IGNORE INTO aliases(node_id, norm, alias, joinable) VALUES (?, ?, ?, ?)",
-                (node_id, norm, alias, _joinable(alias, node_name)),
+                (node_id, norm, alias, schema.joinable(alias, node_name)),
             )
 
     def _merge_entity(self, entity: EntityRecord, report: AddReport) -> str:
@@ -333,9 +327,10 @@ class Store:
             if len(entity.name.split()) > len(name.split()):
                 name = entity.name
                 self.conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (name, node_id))
-                self.conn.execute(
-                    "UPDATE aliases SET joinable = (instr(?, ' ') = 0 OR alias = ?) WHERE node_id = ?",
-                    (name, name, node_id),
+                aliases = self.conn.execute("SELECT norm, alias FROM aliases WHERE node_id = ?", (node_id,))
+                self.conn.executemany(
+                    "UPDATE aliases SET joinable = ? WHERE node_id = ? AND norm = ?",
+                    [(schema.joinable(alias, name), node_id, norm) for norm, alias in aliases.fetchall()],
                 )
         for alias in {entity.name, *entity.aliases}:
             self._add_alias(node_id, alias, name)
