@@ -16,7 +16,7 @@ from pathlib import Path
 
 from actorgraph.graph.model import Document
 from actorgraph.loaders.dates import normalize_date
-from actorgraph.loaders.documents import make_document
+from actorgraph.loaders.documents import clean_text, make_document
 from actorgraph.loaders.html_text import html_to_text
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
@@ -116,7 +116,7 @@ def _documents_from_jsonl(lines: Iterable[str], source: str) -> Iterator[Documen
             yield SourceError(where, "line is not a JSON object")
             continue
         body = next((row[f] for f in _TEXT_FIELDS if isinstance(row.get(f), str)), None)
-        if not body or not body.strip():
+        if not body or not clean_text(body).strip():
             yield SourceError(where, f"no text in any of the fields {', '.join(_TEXT_FIELDS)}")
             continue
         if len(body) > MAX_ARTICLE_CHARS:
@@ -162,7 +162,7 @@ def documents_from_text(text: str, source: str, suffix: str) -> Iterator[Documen
         text, title = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
         text = markdown_to_text(text)
-    if not text.strip():
+    if not clean_text(text).strip():  # control characters alone are not text either
         yield SourceError(source, "no readable text")
         return
     yield make_document(text, source=source, title=title)

@@ -111,3 +111,14 @@ def test_a_folder_of_thousands_of_files_loads(tmp_path):
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["documents"] == 2000 and summary["articles_added"] == 2000 and summary["errors"] == []
+
+
+def test_control_characters_alone_are_no_article(tmp_path):
+    """Found by the hypothesis test: a file holding only DEL became an empty document."""
+    (tmp_path / "del.txt").write_bytes(b"\x7f")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": "\x7f\x1b "}) + "\n", encoding="utf-8")
+    items = list(read_sources([str(tmp_path)]))
+    reasons = {item.source.replace(str(tmp_path) + "/", ""): item.reason for item in items}
+    assert all(isinstance(item, SourceError) for item in items), items
+    assert reasons == {"del.txt": "no readable text", "feed.jsonl:1": reasons["feed.jsonl:1"]}
+    assert reasons["feed.jsonl:1"].startswith("no text")
