@@ -112,22 +112,19 @@ def drop_deferrable_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-def build_indexes(conn: sqlite3.Connection, *, required: bool = True) -> list[str]:
-    """Build the deferrable indexes that are missing; returns the names built.
+def build_indexes(conn: sqlite3.Connection, *, required: bool = True) -> None:
+    """Build the deferrable indexes that are missing.
 
     With `required=False` a file that cannot take them now (a full disk) is still opened: every
     query stays correct without them, only slower, and the next writable open tries again.
     """
-    built = []
     for name in missing_indexes(conn):
         try:
             conn.execute(DEFERRABLE_INDEXES[name])
         except sqlite3.OperationalError:
             if required:
                 raise
-            break
-        built.append(name)
-    return built
+            return
 
 
 def _statements(script: str) -> list[str]:
@@ -136,8 +133,7 @@ def _statements(script: str) -> list[str]:
 
 def _upgrade(conn: sqlite3.Connection) -> None:
     """Bring a file written by an older version to this schema, in one transaction."""
-    steps = [(needed, apply) for needed, apply in _UPGRADES if needed(conn)]
-    if not steps:
+    if not any(needed(conn) for needed, _apply in _UPGRADES):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -259,8 +259,10 @@ class Store:
                     (a["id"], a["title"], a["date"], a["source"], now),
                 ).rowcount
             for n in snapshot.nodes:
-                added["nodes"] += self._insert_node(n["id"], n["label"], n["name"], n["topic"])
-                (name,) = self.conn.execute("SELECT name FROM nodes WHERE id = ?", (n["id"],)).fetchone()
+                inserted = self._insert_node(n["id"], n["label"], n["name"], n["topic"])
+                added["nodes"] += inserted
+                # a node the store already had keeps its own name, which decides joinable
+                name = n["name"] if inserted else self._name_of(n["id"])
                 for alias in [*n["aliases"], n["name"]]:
                     self._add_alias(n["id"], alias, name)
             for node_id, article, count in snapshot.mentions:
@@ -304,6 +306,9 @@ class Store:
             (node_id, label, name, topic),
         )
         return cursor.rowcount == 1
+
+    def _name_of(self, node_id: str) -> str:
+        return self.conn.execute("SELECT name FROM nodes WHERE id = ?", (node_id,)).fetchone()[0]
 
     def _add_alias(self, node_id: str, alias: str, node_name: str) -> None:
         norm = normalize_alias(alias)
