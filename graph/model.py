@@ -36,6 +36,9 @@ class EdgeType(StrEnum):
     INVOLVED_IN = "INVOLVED_IN"
     AFFECTED_BY = "AFFECTED_BY"
     ASSOCIATED_WITH = "ASSOCIATED_WITH"
+    IMPOSED = "IMPOSED"  # imposes a measure (sanctions, tariffs, a ban): never "supported" it
+    REJECTED = "REJECTED"  # also actor -> actor: rejected X's demand, vetoed X's resolution
+    MEDIATED = "MEDIATED"  # also actor -> actor: the mediator takes no party's stance
     # actor -> actor
     MET = "MET"
     PRAISED = "PRAISED"
@@ -46,6 +49,12 @@ class EdgeType(StrEnum):
     RECALLED = "RECALLED"
     IMPRISONED = "IMPRISONED"
     ATTACKED = "ATTACKED"
+    THREATENED = "THREATENED"  # an explicit threat of action, distinct from a warning
+    DEMANDED = "DEMANDED"  # demands, appeals, urges, calls on
+    AIDED = "AIDED"  # gives aid, money or arms to
+    COOPERATED_WITH = "COOPERATED_WITH"  # joint action: exercises, partnerships
+    INVESTIGATED = "INVESTIGATED"
+    RELEASED = "RELEASED"  # frees, pardons, swaps prisoners or hostages
     MEMBER_OF = "MEMBER_OF"
     LEADER_OF = "LEADER_OF"
     REPRESENTS = "REPRESENTS"
@@ -64,6 +73,11 @@ EDGE_FAMILY: dict[EdgeType, str] = {
     EdgeType.RECALLED: "hostile",
     EdgeType.IMPRISONED: "hostile",
     EdgeType.ATTACKED: "hostile",
+    EdgeType.THREATENED: "hostile",
+    EdgeType.DEMANDED: "hostile",
+    EdgeType.REJECTED: "hostile",
+    EdgeType.INVESTIGATED: "hostile",
+    EdgeType.IMPOSED: "hostile",
     EdgeType.INVOLVED_IN: "hostile",
     EdgeType.AFFECTED_BY: "hostile",
     EdgeType.SUPPORTED: "cooperative",
@@ -71,6 +85,10 @@ EDGE_FAMILY: dict[EdgeType, str] = {
     EdgeType.AGREED_WITH: "cooperative",
     EdgeType.PRAISED: "cooperative",
     EdgeType.MET: "cooperative",
+    EdgeType.AIDED: "cooperative",
+    EdgeType.COOPERATED_WITH: "cooperative",
+    EdgeType.RELEASED: "cooperative",
+    EdgeType.MEDIATED: "cooperative",
     EdgeType.MEMBER_OF: "structural",
     EdgeType.LEADER_OF: "structural",
     EdgeType.REPRESENTS: "structural",
@@ -79,6 +97,27 @@ EDGE_FAMILY: dict[EdgeType, str] = {
 
 def edge_family(edge_type: EdgeType | str) -> str:
     return EDGE_FAMILY.get(EdgeType(edge_type), "neutral")
+
+
+#: Stance of an actor -> issue edge, as in discourse network analysis: +1 the actor is for the
+#: issue (backs, agrees on, imposes the measure), -1 against (criticises, rejects, accuses someone
+#: of it), 0 no position (raises it, did or suffered it, mediates it, denies involvement).
+STANCE: dict[EdgeType, int] = {
+    EdgeType.SUPPORTED: 1,
+    EdgeType.AGREED_ON: 1,
+    EdgeType.IMPOSED: 1,
+    EdgeType.CRITICIZED: -1,
+    EdgeType.REJECTED: -1,
+    EdgeType.ACCUSED: -1,
+}
+
+#: Types whose direction carries no meaning: A MET B is B MET A.
+SYMMETRIC_TYPES = frozenset({EdgeType.MET, EdgeType.AGREED_WITH, EdgeType.COOPERATED_WITH})
+
+
+def stance(edge_type: EdgeType | str) -> int:
+    """The polarity of an actor -> issue edge of this type (0 where the type takes no side)."""
+    return STANCE.get(EdgeType(edge_type), 0)
 
 
 def slugify(text: str) -> str:
