@@ -21,6 +21,7 @@ from rich.progress import (
 
 from actorgraph.graph import exports, queries
 from actorgraph.graph.matching import NodeLookupError
+from actorgraph.graph.stance import POSITIONS, signed
 from actorgraph.graph.store import DEFAULT_STORE, Store, StoreError
 from actorgraph.loaders.lexicons import LexiconError
 from actorgraph.loaders.sources import SourceError, expand_paths
@@ -247,15 +248,42 @@ def who(
     limit: LimitOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Who is tied to an issue, by edge type (CRITICIZED, DENIED, …), with evidence counts."""
+    """Who is tied to an issue, for / against / neutral, by edge type (CRITICIZED, DENIED, …).
+
+    Rows are grouped by position (for, then against, then neutral), strongest first in each;
+    stance is +1, -1 or 0 and weight the number of evidence sentences. An actor with edges of
+    both signs appears in both groups. The table's caption counts actors and sentences per group.
+    """
     with _open(store) as s:
         try:
             rows = queries.who(s, issue, include_associated=not typed_only, limit=limit)
+            groups = queries.positions(s, issue, include_associated=not typed_only)
         except NodeLookupError as exc:
             raise _fail(str(exc)) from exc
-    flat = [{**r, "example": _first_sentence(r["evidence"])} for r in rows]
+    order = {p: i for i, p in enumerate(POSITIONS)}
+    rows = sorted(rows, key=lambda r: order[r["position"]])  # stable: strongest first in each group
+    flat = [
+        {
+            **r,
+            "stance": signed(r["stance"]) if fmt is OutputFormat.table else r["stance"],
+            "example": _first_sentence(r["evidence"]),
+        }
+        for r in rows
+    ]
     title = f"Actors tied to {rows[0]['issue']}" if rows else f"Actors tied to {issue}"
-    emit(rows, fmt, rows=flat, columns=["actor", "label", "type", "weight", "example"], title=title)
+    caption = " · ".join(
+        f"{p}: {g['actors']} actor{'s' * (g['actors'] != 1)}, {g['evidence']} sentence{'s' * (g['evidence'] != 1)}"
+        for p, g in groups.items()
+    )
+    emit(
+        rows,
+        fmt,
+        rows=flat,
+        columns=["position", "actor", "label", "type", "stance", "weight", "example"],
+        title=title,
+        caption=caption,
+        section_by="position",
+    )
 
 
 @app.command()
@@ -274,12 +302,14 @@ def profile(
     if fmt is OutputFormat.json:
         emit(data, fmt)
         return
+    table = fmt is OutputFormat.table
     flat = [
         {
             "kind": "issue",
             "other": r["issue"],
             "direction": "out",
             "type": r["type"],
+            "stance": signed(r["stance"]) if table else r["stance"],
             "weight": r["weight"],
             "example": _first_sentence(r["evidence"]),
         }
@@ -290,6 +320,7 @@ def profile(
             "other": r["other"],
             "direction": r["direction"],
             "type": r["type"],
+            "stance": "",  # ties between actors have no stance
             "weight": r["weight"],
             "example": _first_sentence(r["evidence"]),
         }
@@ -297,8 +328,21 @@ def profile(
     ]
     title = f"{data['name']} ({data['label']}; also {', '.join(a for a in data['aliases'] if a != data['name']) or '—'})"
     emit(
-        data, fmt, rows=flat, columns=["kind", "other", "direction", "type", "weight", "example"], title=title
+        data,
+        fmt,
+        rows=flat,
+        columns=["kind", "other", "direction", "type", "stance", "weight", "example"],
+        title=title,
     )
+    if table and data["stances"]:
+        emit(
+            data["stances"],
+            fmt,
+            rows=[{**r, "net": signed(r["net"])} for r in data["stances"]],
+            columns=["issue", "net", "for", "against", "neutral", "evidence"],
+            title=f"Positions of {data['name']}",
+            caption="net = sentences for − sentences against",
+        )
 
 
 @app.command()
@@ -351,12 +395,46 @@ def matrix(
     top: Annotated[int, typer.Option(min=1, help="Issues shown as columns in the table.")] = 8,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """The actor × issue table (two-mode view): evidence counts per actor and issue."""
+    """The actor × issue table (two-mode view): each actor's net position on each issue.
+
+    A cell reads "+3 (5)": net position +3 (sentences for minus sentences against) out of 5
+    evidence sentences; "0 (2)" is a neutral tie, an empty cell no tie. csv gives two numeric
+    columns per issue, the evidence count ("ISSUE") and the net position ("ISSUE net"); json
+    gives per row `cells` (counts), `net` and `positions` (for, against, neutral).
+    """
     with _open(store) as s:
         data = queries.matrix(s, include_associated=not typed_only)
-    issue_names = data["issues"] if fmt is not OutputFormat.table else data["issues"][:top]
-    flat = [{"actor": r["actor"], **{i: r["cells"][i] for i in issue_names}} for r in data["rows"]]
-    emit(data, fmt, rows=flat, columns=["actor", *issue_names], title="Actor × issue")
+    if fmt is OutputFormat.table:
+        issue_names = data["issues"][:top]
+        flat = [
+            {
+                "actor": r["actor"],
+                **{
+                    i: f"{signed(r['net'][i])} ({r['cells'][i]})" if r["cells"][i] else ""
+                    for i in issue_names
+                },
+            }
+            for r in data["rows"]
+        ]
+        columns = ["actor", *issue_names]
+    else:
+        issue_names = data["issues"]
+        flat = [
+            {
+                "actor": r["actor"],
+                **{k: v for i in issue_names for k, v in ((i, r["cells"][i]), (f"{i} net", r["net"][i]))},
+            }
+            for r in data["rows"]
+        ]
+        columns = ["actor", *(c for i in issue_names for c in (i, f"{i} net"))]
+    emit(
+        data,
+        fmt,
+        rows=flat,
+        columns=columns,
+        title="Actor × issue",
+        caption="net position (evidence sentences); net = for − against, empty = no tie",
+    )
 
 
 @app.command()
@@ -615,9 +693,36 @@ def evaluate(
         ),
     ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option(help="Extra lexicon folder (repeatable).")] = None,
+    match: Annotated[
+        str,
+        typer.Option(
+            "--match", help="Only the gold files matching this glob, e.g. 'heldout2_*' for the held-out set."
+        ),
+    ] = "*.json",
+    unseal: Annotated[
+        bool,
+        typer.Option(
+            "--unseal",
+            help="Also score held-out gold files marked 'not yet measured' (their first measurement: "
+            "record it, then mark the file measured).",
+        ),
+    ] = False,
+    sentences: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sentences",
+            help="Score the sentence suite instead: .jsonl files or folders of them "
+            "(the project's: tests/data/sentences, tests/data/issues). Repeatable.",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Score extraction against hand-made gold annotations: precision, recall and F1.
+
+    With `--sentences`, score the sentence suite (one short sentence per construction, format
+    in docs/annotation.md): link recall, typed recall and precision for all sentences, for real
+    and invented names, per construction and per relation class; `--errors` lists each
+    sentence's misses and spurious triples.
 
     Three tasks: entities (actors with their type), actor–issue ties (any edge from an actor to
     an issue) and typed relations (source, type, target; ASSOCIATED_WITH excluded). The gold
@@ -633,6 +738,9 @@ def evaluate(
         extractor = Extractor(lexicon_dirs=tuple(lexicon or ()))
     except LexiconError as exc:
         raise _fail(str(exc)) from exc
+    if sentences:
+        _evaluate_sentences(sentences, extractor, errors, fmt)
+        return
     if draft is not None:
         from actorgraph.loaders.sources import read_sources
 
@@ -653,7 +761,13 @@ def evaluate(
         err.print(f"wrote {written} draft gold files to {draft}: correct them by hand before scoring")
         return
     try:
-        report = run_evaluation(gold, dirs, extractor)
+        report = run_evaluation(
+            gold,
+            dirs,
+            extractor,
+            pattern=match if match.endswith(".json") else match + ".json",
+            unseal=unseal,
+        )
     except GoldError as exc:
         raise _fail(str(exc)) from exc
     data = report.as_dict()
@@ -664,6 +778,11 @@ def evaluate(
     else:
         rows = [{"task": task, **scores} for task, scores in data["scores"].items()]
         emit(rows, fmt, title=f"Extraction against gold ({data['articles']} articles)")
+        if data["stance"]["judged"] and fmt is OutputFormat.table:
+            s = data["stance"]
+            err.print(
+                f"stance of the actor–issue ties found: {s['correct']} of {s['judged']} right ({s['accuracy']})"
+            )
         if errors and fmt is OutputFormat.table:
             for article in data["errors"]:
                 err.print(f"[bold]{article['file']}[/bold]")
@@ -673,6 +792,33 @@ def evaluate(
                             err.print(f"  {kind:8} {task:11} {item}")
     if report.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _evaluate_sentences(paths: list[Path], extractor, errors: bool, fmt: OutputFormat) -> None:
+    from actorgraph.sentence_eval import SuiteError, evaluate_suite, read_suite
+
+    try:
+        cases = read_suite(paths)
+    except SuiteError as exc:
+        raise _fail(str(exc)) from exc
+    if not cases:
+        raise _fail(f"no sentence cases in {', '.join(map(str, paths))}")
+    data = evaluate_suite(cases, extractor).as_dict(errors)
+    if fmt is OutputFormat.json:
+        emit(data, fmt)
+        return
+    rows = [{"slice": name, **tally} for name, tally in data["slices"].items()]
+    emit(rows, fmt, title=f"Sentence suite ({data['sentences']} sentences)")
+    if fmt is OutputFormat.table:
+        err.print(
+            f"structural links (agent -> its country, titles): recall {data['structural_recall']} "
+            f"of {data['structural_expected']}"
+        )
+        for case in data.get("errors", []):
+            err.print(f"[bold]{case['id']}[/bold] {case['text']}")
+            for kind in ("missed", "spurious", "structural_missed", "forbidden"):
+                for item in case[kind]:
+                    err.print(f"  {kind:17} {item}")
 
 
 @app.command()

@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actorgraph.graph.model import ACTOR_LABELS, EdgeType, ExtractionResult, normalize_alias
+from actorgraph.graph.model import (
+    ACTOR_LABELS,
+    SYMMETRIC_TYPES,
+    EdgeType,
+    ExtractionResult,
+    normalize_alias,
+    stance,
+)
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.sources import SourceError, read_sources
 
@@ -38,6 +45,9 @@ class GoldArticle:
     entities: list[dict]
     actor_issue: set[tuple[str, str]]
     relations: set[tuple[str, str, str]]
+    stances: dict[tuple[str, str], int] = field(default_factory=dict)  # (actor, issue) -> -1/0/+1
+    #: a held-out file not yet measured: scored only on request, so nobody tunes on it unawares
+    sealed: bool = False
 
 
 @dataclass
@@ -78,6 +88,21 @@ class Score:
 
 
 @dataclass
+class StanceScore:
+    """Of the actor–issue ties found that the gold gives a stance, how many have the right one."""
+
+    correct: int = 0
+    judged: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "accuracy": round(self.correct / self.judged, 3) if self.judged else None,
+            "correct": self.correct,
+            "judged": self.judged,
+        }
+
+
+@dataclass
 class ArticleErrors:
     file: str
     missed: dict[str, list] = field(default_factory=dict)  # task -> gold items not found
@@ -89,11 +114,13 @@ class Report:
     scores: dict[str, Score]
     articles: list[ArticleErrors]
     skipped: list[str]
+    stance: StanceScore = field(default_factory=StanceScore)
 
     def as_dict(self) -> dict:
         return {
             "articles": len(self.articles),
             "scores": {task: self.scores[task].as_dict() for task in TASKS},
+            "stance": self.stance.as_dict(),
             "errors": [
                 {"file": a.file, "missed": a.missed, "spurious": a.spurious}
                 for a in self.articles
@@ -126,8 +153,18 @@ def read_gold(path: Path) -> GoldArticle:
                 f"{path}: entities[{i}] needs a name and a label among {', '.join(sorted(labels))}"
             )
     names = {e["name"] for e in entities}
-    actor_issue = set(_pairs(data.get("actor_issue", []), 2, f"{path}: actor_issue"))
-    relations = set(_pairs(data.get("relations", []), 3, f"{path}: relations"))
+    rows = data.get("actor_issue", [])
+    stances: dict[tuple[str, str], int] = {}
+    if isinstance(rows, list) and any(isinstance(r, list) and len(r) == 3 for r in rows):
+        for row in _pairs(
+            [r for r in rows if isinstance(r, list) and len(r) == 3], 3, f"{path}: actor_issue"
+        ):
+            if row[2] not in _STANCE_MARKS:
+                raise GoldError(f"{path}: actor_issue stance {row[2]!r} is not one of +, -, 0")
+            stances[(row[0], row[1])] = _STANCE_MARKS[row[2]]
+        rows = [r[:2] if isinstance(r, list) and len(r) == 3 else r for r in rows]
+    actor_issue = set(_pairs(rows, 2, f"{path}: actor_issue"))
+    relations = {_canonical(r) for r in _pairs(data.get("relations", []), 3, f"{path}: relations")}
     types = {t.value for t in EdgeType}
     for actor, _issue in actor_issue:
         if actor not in names:
@@ -137,7 +174,19 @@ def read_gold(path: Path) -> GoldArticle:
             raise GoldError(f"{path}: {edge_type!r} is not a typed relation of the ontology")
         if source not in names:
             raise GoldError(f"{path}: relations name {source!r}, which is not among the entities")
-    return GoldArticle(path, data["file"], entities, actor_issue, relations)  # type: ignore[arg-type]
+    sealed = "not yet measured" in str(data.get("heldout", ""))
+    return GoldArticle(path, data["file"], entities, actor_issue, relations, stances, sealed)  # type: ignore[arg-type]
+
+
+_STANCE_MARKS = {"+": 1, "-": -1, "−": -1, "0": 0}
+
+
+def _canonical(triple: tuple[str, ...]) -> tuple[str, str, str]:
+    """One direction for the symmetric types: A MET B and B MET A are the same relation."""
+    source, edge_type, target = triple
+    if edge_type in SYMMETRIC_TYPES and target < source:
+        return (target, edge_type, source)
+    return (source, edge_type, target)
 
 
 def _forms(name: str, aliases: Iterable[str]) -> set[str]:
@@ -173,6 +222,7 @@ def score_article(result: ExtractionResult, gold: GoldArticle) -> dict[str, tupl
     gold_entities = {g["name"] for g in gold.entities}
     actor_issue: set[tuple[str, str]] = set()
     relations: set[tuple[str, str, str]] = set()
+    positions: dict[tuple[str, str], list[int]] = {}
     for edge in result.edges:
         source = names.get(edge.source)
         if source is None:
@@ -180,26 +230,42 @@ def score_article(result: ExtractionResult, gold: GoldArticle) -> dict[str, tupl
         if edge.target in issue_names:
             actor_issue.add((source, issue_names[edge.target]))
             target = issue_names[edge.target]
+            positions.setdefault((source, target), []).append(stance(edge.type))
         elif entity_label.get(edge.target) in ACTOR_LABELS:
             target = names[edge.target]
         else:
             continue
         if edge.type is not EdgeType.ASSOCIATED_WITH:
-            relations.add((source, edge.type.value, target))
+            relations.add(_canonical((source, edge.type.value, target)))
     return {
         "entities": (predicted_entities, gold_entities),
         "actor_issue": (actor_issue, gold.actor_issue),
         "relations": (relations, gold.relations),
+        "stance": ({pair: _net(values) for pair, values in positions.items()}, gold.stances),
     }
 
 
-def evaluate(gold_dir: Path, article_dirs: list[Path], extractor: Extractor | None = None) -> Report:
-    gold_files = sorted(gold_dir.glob("*.json"))
+def _net(values: list[int]) -> int:
+    """An actor's position on an issue in one article: the sign of its stances' sum."""
+    total = sum(values)
+    return (total > 0) - (total < 0)
+
+
+def evaluate(
+    gold_dir: Path,
+    article_dirs: list[Path],
+    extractor: Extractor | None = None,
+    pattern: str = "*.json",
+    unseal: bool = False,
+) -> Report:
+    """Score every gold file; held-out files marked "not yet measured" only with `unseal`."""
+    gold_files = sorted(gold_dir.glob(pattern))
     if not gold_files:
         raise GoldError(f"{gold_dir}: no gold .json files")
-    golds = [read_gold(p) for p in gold_files]
+    golds = [g for g in map(read_gold, gold_files) if unseal or not g.sealed]
     extractor = extractor or Extractor()
     scores = {task: Score() for task in TASKS}
+    stance_score = StanceScore()
     articles: list[ArticleErrors] = []
     skipped: list[str] = []
     for gold in golds:
@@ -212,7 +278,13 @@ def evaluate(gold_dir: Path, article_dirs: list[Path], extractor: Extractor | No
             skipped.append(str(document))
             continue
         errors = ArticleErrors(gold.file)
-        for task, (predicted, wanted) in score_article(extractor.extract(document), gold).items():
+        scored = score_article(extractor.extract(document), gold)
+        found_stances, gold_stances = scored.pop("stance")
+        for pair, wanted_stance in gold_stances.items():
+            if pair in found_stances:
+                stance_score.judged += 1
+                stance_score.correct += found_stances[pair] == wanted_stance
+        for task, (predicted, wanted) in scored.items():
             scores[task].add(predicted, wanted)
             errors.missed[task] = sorted(
                 map(list, wanted - predicted) if task != "entities" else wanted - predicted
@@ -221,7 +293,7 @@ def evaluate(gold_dir: Path, article_dirs: list[Path], extractor: Extractor | No
                 map(list, predicted - wanted) if task != "entities" else predicted - wanted
             )
         articles.append(errors)
-    return Report(scores, articles, skipped)
+    return Report(scores, articles, skipped, stance_score)
 
 
 def draft_gold(result: ExtractionResult, file: str) -> dict:

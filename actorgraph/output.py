@@ -33,9 +33,15 @@ def emit(
     rows: list[dict] | None = None,
     columns: list[str] | None = None,
     title: str | None = None,
+    caption: str | None = None,
+    section_by: str | None = None,
     console: Console | None = None,
 ) -> None:
-    """JSON prints `data` whole; table and CSV print `rows` (defaults to `data`) by `columns`."""
+    """JSON prints `data` whole; table and CSV print `rows` (defaults to `data`) by `columns`.
+
+    In a table, `caption` is printed under it and a rule separates runs of rows that differ in
+    the column `section_by` (the for / against / neutral groups of `who`).
+    """
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
@@ -50,10 +56,12 @@ def emit(
         sys.stdout.write(buffer.getvalue())
         return
     console = console or Console()
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold")
-    for row in rows:
+    for i, row in enumerate(rows):
+        if section_by and i and row.get(section_by) != rows[i - 1].get(section_by):
+            table.add_section()
         table.add_row(*(_cell(row.get(c)) for c in columns))
     if not rows:
         console.print(f"[dim]{title + ': ' if title else ''}nothing found[/dim]")

@@ -59,9 +59,17 @@ def neo4j_admin_csv(store: Store) -> Iterator[tuple[str, str]]:
     yield "nodes.csv", nodes.getvalue()
     rels = io.StringIO()
     writer = csv.writer(rels)
-    writer.writerow([":START_ID", ":END_ID", ":TYPE", "weight:int", "evidence"])
+    # an empty stance (edges that do not go to an issue) is no property at all for neo4j-admin
+    writer.writerow([":START_ID", ":END_ID", ":TYPE", "weight:int", "stance:int", "evidence"])
     for e in data["edges"]:
         writer.writerow(
-            [e["source"], e["target"], e["type"], e["weight"], json.dumps(e["evidence"], ensure_ascii=False)]
+            [
+                e["source"],
+                e["target"],
+                e["type"],
+                e["weight"],
+                e.get("stance", ""),
+                json.dumps(e["evidence"], ensure_ascii=False),
+            ]
         )
     yield "relationships.csv", rels.getvalue()

@@ -1,9 +1,11 @@
 """Exports of the whole graph: the JSON contract, GraphML, GEXF and CSV.
 
 The JSON form is the contract in ../shared/DESIGN.md (scripts and tests rely on it): nodes
-with id, label, name, aliases; edges with source, target, type, weight and evidence. GraphML
+with id, label, name, aliases; edges with source, target, type, weight and evidence, and edges
+to an Issue also with their stance (+1 / -1 / 0, derived from the type by `stance.py`). GraphML
 and GEXF cannot hold lists, so aliases are joined with " | " and evidence is a JSON string; in
 GEXF the relation type is the edge attribute `relation` (GEXF's own `type` means directedness).
+`stance` is an integer edge attribute present on edges to an Issue only (in CSV, empty elsewhere).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+from actorgraph.graph.stance import edge_stance
 from actorgraph.graph.store import Store
 
 FORMATS = ("json", "graphml", "gexf", "csv", "cypher", "neo4j-csv")
@@ -31,19 +34,23 @@ def graph_dict(store: Store, *, include_articles: bool = True) -> dict:
         }
         for n in store.nodes()
     ]
+    labels = {n["id"]: n["label"] for n in nodes}
     evidence: dict[tuple[str, str, str], list[dict]] = {}
     for key, ev in store.all_evidence():
         evidence.setdefault(key, []).append(ev)
-    edges = [
-        {
-            "source": e.source,
-            "target": e.target,
-            "type": e.type,
-            "weight": e.weight,
-            "evidence": evidence.get((e.source, e.target, e.type), []),
-        }
-        for e in store.edges()
-    ]
+    edges = []
+    for e in store.edges():
+        value = edge_stance(e.type, labels.get(e.target))
+        edges.append(
+            {
+                "source": e.source,
+                "target": e.target,
+                "type": e.type,
+                "weight": e.weight,
+                **({"stance": value} if value is not None else {}),
+                "evidence": evidence.get((e.source, e.target, e.type), []),
+            }
+        )
     if include_articles:
         for a in store.articles():
             nodes.append(
@@ -97,6 +104,7 @@ def flat_graph(store: Store, *, gexf: bool = False) -> nx.MultiDiGraph:
             key=e["type"],
             **({"relation": e["type"], "label": e["type"]} if gexf else {"type": e["type"]}),
             weight=e["weight"],
+            **({"stance": e["stance"]} if "stance" in e else {}),
             evidence=json.dumps(e["evidence"], ensure_ascii=False),
         )
     return graph
@@ -127,7 +135,7 @@ def csv_tables(store: Store) -> Iterator[tuple[str, str]]:
     yield "nodes.csv", nodes.getvalue()
     edges = io.StringIO()
     writer = csv.writer(edges)
-    writer.writerow(["source", "target", "type", "weight", "evidence_count", "evidence_json"])
+    writer.writerow(["source", "target", "type", "weight", "stance", "evidence_count", "evidence_json"])
     for e in data["edges"]:
         writer.writerow(
             [
@@ -135,6 +143,7 @@ def csv_tables(store: Store) -> Iterator[tuple[str, str]]:
                 e["target"],
                 e["type"],
                 e["weight"],
+                e.get("stance", ""),  # empty: the edge does not go to an issue
                 len(e["evidence"]),
                 json.dumps(e["evidence"], ensure_ascii=False),
             ]

@@ -21,6 +21,7 @@ import networkx as nx
 from actorgraph.graph.matching import find_node
 from actorgraph.graph.model import NodeLabel, edge_family
 from actorgraph.graph.networkx_graph import to_networkx
+from actorgraph.graph.stance import position, signed
 from actorgraph.graph.store import Store
 from actorgraph.graph.subgraph import CapReport, cap, focus, weighted_degree, without_isolates
 from pyvis.edge import Edge as PyvisEdge
@@ -128,6 +129,8 @@ def build_network(graph: nx.MultiDiGraph, article_titles: dict[str, str]) -> Net
                 value=data.get("weight", 1),
                 color=FAMILY_COLOUR[family],
                 dashes=family == "structural",
+                # on edges to an issue: "for (+1)", "against (-1)" or "neutral (0)"; empty otherwise
+                stance=f"{position(data['stance'])} ({signed(data['stance'])})" if "stance" in data else "",
                 first=data.get("first_date") or "",
                 last=data.get("last_date") or "",
                 smooth={"type": "curvedCW", "roundness": 0.12 * index} if index else {"type": "continuous"},

@@ -3,6 +3,8 @@
 The contract (README, "JSON export contract") is checked strictly: a file that does not follow
 it is refused with the place and the reason, never half-imported. What it holds is restored as
 it is, ids included; nothing is re-resolved, so JSON → store → JSON gives the same JSON.
+An edge's `stance` is optional (older files have none) and, when present, checked against its
+type; the store derives it again on export, so it is never stored twice.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from actorgraph.graph.model import EdgeType, NodeLabel
+from actorgraph.graph.stance import edge_stance, signed
 
 ARTICLE_PREFIX = "article:"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -43,6 +46,27 @@ def _int(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise GraphFormatError(f"{where}: expected a whole number ≥ 0")
     return value
+
+
+def _check_stance(edge: dict, edge_type: str, target_label: str, where: str) -> None:
+    """`stance` may be left out (files written before it existed); when given it must be what
+    the type says, since the store derives it from the type and would silently change it."""
+    if "stance" not in edge:
+        return
+    value = edge["stance"]
+    expected = edge_stance(edge_type, target_label)
+    if expected is None:
+        if value is not None:
+            raise GraphFormatError(
+                f"{where}: only edges to an Issue have a stance, this one goes to a {target_label}"
+            )
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 0, 1):
+        raise GraphFormatError(f"{where}: expected -1, 0 or 1, got {value!r}")
+    if value != expected:
+        raise GraphFormatError(
+            f"{where}: {signed(value)} contradicts the type {edge_type}, whose stance is {signed(expected)}"
+        )
 
 
 def parse_graph(data: object) -> GraphSnapshot:
@@ -106,6 +130,7 @@ def parse_graph(data: object) -> GraphSnapshot:
         if edge_type not in types:
             raise GraphFormatError(f"{where}.type: {edge_type!r} is not a relationship type of the ontology")
         weight = _int(edge.get("weight", 1), f"{where}.weight")
+        _check_stance(edge, edge_type, known[target], f"{where}.stance")
         if edge_type == EdgeType.MENTIONED_IN:
             snapshot.mentions.append((source, target.removeprefix(ARTICLE_PREFIX), weight))
             continue

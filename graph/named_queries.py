@@ -2,7 +2,8 @@
 
 Each embedded function answers exactly what its .cypher file asks, with the same columns and
 the same order, so a test can run both and compare rows. Names match as in the Cypher files:
-the node's name or any alias, case-insensitively.
+the node's name or any alias, case-insensitively. Stance comes from the `stance` property that
+`push` sets on relationships to an Issue, and here from the same derivation (`stance.py`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from actorgraph.graph.model import ACTOR_LABELS
+from actorgraph.graph.stance import edge_stance
 from actorgraph.graph.store import Node, Store
 
 ACTOR_LABEL_NAMES = {label.value for label in ACTOR_LABELS}
@@ -48,7 +50,13 @@ def who(store: Store, issue: str) -> list[dict]:
             if edge.target == node.id:
                 actor = names[edge.source]
                 rows.append(
-                    {"actor": actor.name, "label": actor.label, "type": edge.type, "weight": edge.weight}
+                    {
+                        "actor": actor.name,
+                        "label": actor.label,
+                        "type": edge.type,
+                        "stance": edge_stance(edge.type, node.label),
+                        "weight": edge.weight,
+                    }
                 )
     return sorted(rows, key=lambda r: (-r["weight"], r["actor"], r["type"]))
 
@@ -66,6 +74,8 @@ def profile(store: Store, actor: str) -> list[dict]:
                     "other_label": other.label,
                     "direction": "out" if out else "in",
                     "type": edge.type,
+                    # null for ties to actors, as `r.stance` is on Neo4j (only issue edges carry it)
+                    "stance": edge_stance(edge.type, names[edge.target].label),
                     "weight": edge.weight,
                 }
             )
@@ -93,10 +103,14 @@ def ties(store: Store, a: str, b: str) -> list[dict]:
 def matrix(store: Store) -> list[dict]:
     nodes = {n.id: n for n in store.nodes()}
     cells: Counter = Counter()
+    net: Counter = Counter()
     for edge in store.edges():
-        if nodes[edge.target].label == "Issue":
-            cells[(nodes[edge.source].name, nodes[edge.target].name)] += edge.weight
-    return [{"actor": a, "issue": i, "weight": w} for (a, i), w in sorted(cells.items())]
+        target = nodes[edge.target]
+        if target.label == "Issue":
+            key = (nodes[edge.source].name, target.name)
+            cells[key] += edge.weight
+            net[key] += edge.weight * edge_stance(edge.type, target.label)
+    return [{"actor": a, "issue": i, "weight": w, "net": net[(a, i)]} for (a, i), w in sorted(cells.items())]
 
 
 def central(store: Store, limit: int = 10) -> list[dict]:

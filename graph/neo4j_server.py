@@ -96,23 +96,26 @@ def relationship_batches(data: dict, batch_size: int) -> Iterator[tuple[str, lis
     for edge in data["edges"]:
         key = (labels[edge["source"]], _rel_type(edge["type"]), labels[edge["target"]])
         evidence = edge["evidence"]
-        groups[key].append(
-            {
-                "source": edge["source"],
-                "target": edge["target"],
-                "weight": edge["weight"],
-                "evidence": json.dumps(evidence, ensure_ascii=False),
-                "sentences": [e["sentence"] for e in evidence],
-                "articles": sorted({e["article"] for e in evidence}),
-            }
-        )
+        row = {
+            "source": edge["source"],
+            "target": edge["target"],
+            "weight": edge["weight"],
+            "evidence": json.dumps(evidence, ensure_ascii=False),
+            "sentences": [e["sentence"] for e in evidence],
+            "articles": sorted({e["article"] for e in evidence}),
+        }
+        if key[2] == NodeLabel.ISSUE:
+            row["stance"] = int(edge["stance"])  # graph_dict gives every edge to an issue its stance
+        groups[key].append(row)
     for (source_label, rel_type, target_label), rows in sorted(groups.items()):
+        # only relationships to an Issue carry a stance; the others get no such property
+        stance = ", r.stance = row.stance" if target_label == NodeLabel.ISSUE else ""
         for i in range(0, len(rows), batch_size):
             query = (
                 f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}) "
                 f"MATCH (b:{target_label} {{id: row.target}}) MERGE (a)-[r:{rel_type}]->(b) "
                 "SET r.weight = row.weight, r.evidence = row.evidence, r.sentences = row.sentences, "
-                "r.articles = row.articles"
+                f"r.articles = row.articles{stance}"
             )
             yield query, rows[i : i + batch_size]
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import networkx as nx
+from actorgraph.graph.stance import edge_stance
 from actorgraph.graph.store import Store
 
 
 def to_networkx(
     store: Store, *, include_articles: bool = False, with_evidence: bool = False
 ) -> nx.MultiDiGraph:
-    """Nodes carry label, name, aliases (and topic); edges are keyed by type and carry weight.
+    """Nodes carry label, name, aliases (and topic); edges are keyed by type and carry weight,
+    and edges to an Issue their stance (+1 / -1 / 0).
 
     Articles and MENTIONED_IN edges are left out unless asked for: they dominate degree-based
     measures without saying anything about actors and issues.
@@ -20,6 +22,7 @@ def to_networkx(
             node.id, label=node.label, name=node.name, aliases=list(node.aliases), topic=node.topic
         )
     for edge in store.edges():
+        value = edge_stance(edge.type, (graph.nodes.get(edge.target) or {}).get("label"))
         graph.add_edge(
             edge.source,
             edge.target,
@@ -28,6 +31,7 @@ def to_networkx(
             weight=edge.weight,
             first_date=edge.first_date,
             last_date=edge.last_date,
+            **({"stance": value} if value is not None else {}),
         )
     if with_evidence:
         for (source, target, edge_type), ev in store.all_evidence():

@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from actorgraph.graph.matching import find_node
-from actorgraph.graph.model import ACTOR_LABELS
+from actorgraph.graph.model import ACTOR_LABELS, stance
 from actorgraph.graph.paths import shortest_paths
+from actorgraph.graph.stance import POSITIONS, position, tally
 from actorgraph.graph.store import Store
 
 ACTOR_LABEL_NAMES = {label.value for label in ACTOR_LABELS}
@@ -68,6 +69,7 @@ def who(
     ).fetchall()
     out = []
     for r in rows:
+        value = stance(r["type"])
         out.append(
             {
                 "issue": node.name,
@@ -75,10 +77,34 @@ def who(
                 "actor_id": r["source"],
                 "label": r["label"],
                 "type": r["type"],
+                "stance": value,
+                "position": position(value),
                 "weight": r["weight"],
                 "evidence": store.evidence(r["source"], node.id, r["type"], limit=examples),
             }
         )
+    return out
+
+
+def positions(store: Store, issue: str, *, include_associated: bool = True) -> dict[str, dict[str, int]]:
+    """Per position on an issue (for, against, neutral): how many actors and evidence sentences.
+
+    Counted over every edge to the issue, whatever `who --limit` shows. An actor with edges of
+    both signs (backs a measure in one article, attacks it in another) counts in both groups,
+    as an analyst coding statements counts it.
+    """
+    node = find_node(store, issue, {"Issue"})
+    out = {p: {"actors": 0, "evidence": 0} for p in POSITIONS}
+    actors_in: dict[str, set[str]] = {p: set() for p in POSITIONS}
+    for source, edge_type, weight in store.conn.execute(
+        "SELECT source, type, weight FROM edges WHERE target = ?", (node.id,)
+    ):
+        if include_associated or edge_type != "ASSOCIATED_WITH":
+            group = position(stance(edge_type))
+            actors_in[group].add(source)
+            out[group]["evidence"] += weight
+    for p in POSITIONS:
+        out[p]["actors"] = len(actors_in[p])
     return out
 
 
@@ -99,11 +125,16 @@ def profile(store: Store, actor: str, *, examples: int = 3, limit: int | None = 
             "evidence": store.evidence(edge.source, edge.target, edge.type, limit=examples),
         }
         if other_label == "Issue":
-            issue_rows.append({"issue": other_name, **row})
+            value = stance(edge.type)
+            issue_rows.append({"issue": other_name, **row, "stance": value, "position": position(value)})
         else:
             direction = "out" if edge.source == node.id else "in"
             tie_rows.append({"other": other_name, "other_label": other_label, "direction": direction, **row})
     articles = store.conn.execute("SELECT count(*) FROM mentions WHERE node_id = ?", (node.id,)).fetchone()[0]
+    by_issue: dict[str, list[tuple[int, int]]] = {}
+    for r in issue_rows:
+        by_issue.setdefault(r["issue"], []).append((r["stance"], r["weight"]))
+    stances = [{"issue": issue, **tally(pairs)} for issue, pairs in by_issue.items()]
     return {
         "id": node.id,
         "name": node.name,
@@ -111,6 +142,8 @@ def profile(store: Store, actor: str, *, examples: int = 3, limit: int | None = 
         "aliases": list(node.aliases),
         "articles": articles,
         "issues": issue_rows,
+        # the net position on each issue: evidence for minus evidence against (neutral counts in evidence)
+        "stances": sorted(stances, key=lambda r: (-r["evidence"], r["issue"])),
         "ties": tie_rows,
     }
 
@@ -151,8 +184,13 @@ def ties(store: Store, a: str, b: str, *, max_paths: int = 5, examples: int = 2)
 
 
 def matrix(store: Store, *, include_associated: bool = True) -> dict:
-    """The two-mode view: actors × issues, each cell the evidence count of their edges."""
+    """The two-mode view: actors × issues, each cell the evidence count of their edges.
+
+    Beside the counts (`cells`), each row has the net position per issue (`net`: evidence for
+    minus evidence against) and its parts (`positions`: net, for, against, neutral, evidence).
+    """
     cells: dict[str, Counter] = defaultdict(Counter)
+    signs: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     rows = store.conn.execute(
         "SELECT e.source, e.target, e.type, e.weight FROM edges e JOIN nodes t ON t.id = e.target "
         "WHERE t.label = 'Issue'"
@@ -160,15 +198,22 @@ def matrix(store: Store, *, include_associated: bool = True) -> dict:
     for r in rows:
         if include_associated or r["type"] != "ASSOCIATED_WITH":
             cells[r["source"]][r["target"]] += r["weight"]
+            signs[r["source"]][r["target"]].append((stance(r["type"]), r["weight"]))
     names = {n.id: n.name for n in store.nodes()}
     issue_totals: Counter = Counter()
     for counter in cells.values():
         issue_totals.update(counter)
     issue_ids = [i for i, _ in sorted(issue_totals.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
     actor_ids = sorted(cells, key=lambda a: (-sum(cells[a].values()), names[a]))
-    return {
-        "issues": [names[i] for i in issue_ids],
-        "rows": [
-            {"actor": names[a], "cells": {names[i]: cells[a].get(i, 0) for i in issue_ids}} for a in actor_ids
-        ],
-    }
+    out_rows = []
+    for a in actor_ids:
+        parts = {names[i]: tally(signs[a].get(i, ())) for i in issue_ids}
+        out_rows.append(
+            {
+                "actor": names[a],
+                "cells": {names[i]: cells[a].get(i, 0) for i in issue_ids},
+                "net": {issue: p["net"] for issue, p in parts.items()},
+                "positions": parts,
+            }
+        )
+    return {"issues": [names[i] for i in issue_ids], "rows": out_rows}

@@ -124,7 +124,7 @@ def test_neo4j_admin_csv_export_has_typed_headers_and_every_row(cli_store, tmp_p
     with (tmp_path / "import" / "relationships.csv").open() as f:
         rels = list(csv.reader(f))
     assert nodes[0] == ["id:ID", "name", "aliases:string[]", "topic", "date", ":LABEL"]
-    assert rels[0] == [":START_ID", ":END_ID", ":TYPE", "weight:int", "evidence"]
+    assert rels[0] == [":START_ID", ":END_ID", ":TYPE", "weight:int", "stance:int", "evidence"]
     assert len(nodes) - 1 == len(data["nodes"]) and len(rels) - 1 == len(data["edges"])
     assert {row[5] for row in nodes[1:]} <= {
         "Person",
