@@ -42,7 +42,8 @@ def test_gold_files_are_checked(tmp_path):
 
 def test_extraction_meets_the_quality_bar_on_the_gold_set(extractor, seeds):
     report = evaluate(GOLD, [SAMPLES, seeds], extractor)
-    assert len(report.articles) == 12 and not report.skipped
+    measured = [g for g in GOLD.glob("*.json") if not read_gold(g).sealed]
+    assert len(report.articles) == len(measured) and not report.skipped
     f1 = {task: score.f1 for task, score in report.scores.items()}
     assert f1["entities"] >= 0.95, f1
     assert f1["actor_issue"] >= 0.85, f1
@@ -56,9 +57,49 @@ def test_cli_evaluate_json_and_draft(tmp_path, seeds):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data["scores"]) == {"entities", "actor_issue", "relations"} and data["articles"] == 12
+    assert set(data["scores"]) == {"entities", "actor_issue", "relations"}
+    assert data["articles"] == len([g for g in GOLD.glob("*.json") if not read_gold(g).sealed])
     result = runner.invoke(app, ["evaluate", "--articles", str(SAMPLES), "--draft", str(tmp_path / "d")])
     assert result.exit_code == 0, result.output
     drafts = sorted((tmp_path / "d").glob("*.json"))
-    assert len(drafts) == 10
+    assert len(drafts) == len(list(SAMPLES.glob("*.txt")))
     assert read_gold(drafts[0]).entities  # a draft is a valid gold file, ready to correct
+
+
+def _gold(tmp_path, **extra):
+    data = {
+        "file": "a.txt",
+        "entities": [{"name": "Ilse Korva", "label": "Person"}, {"name": "Marko Veltan", "label": "Person"}],
+        "actor_issue": [["Ilse Korva", "sanctions", "-"], ["Marko Veltan", "sanctions"]],
+        "relations": [["Marko Veltan", "MET", "Ilse Korva"]],
+        **extra,
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_gold_stances_symmetric_types_and_sealed_files(tmp_path):
+    gold = read_gold(_gold(tmp_path))
+    assert gold.actor_issue == {("Ilse Korva", "sanctions"), ("Marko Veltan", "sanctions")}
+    assert gold.stances == {("Ilse Korva", "sanctions"): -1}
+    assert gold.relations == {("Ilse Korva", "MET", "Marko Veltan")}  # one direction for MET
+    assert not gold.sealed
+    assert read_gold(_gold(tmp_path, heldout="written today, not yet measured")).sealed
+    with pytest.raises(GoldError, match="stance"):
+        read_gold(_gold(tmp_path, actor_issue=[["Ilse Korva", "sanctions", "maybe"]]))
+
+
+def test_sealed_held_out_files_are_scored_only_when_unsealed(tmp_path, extractor):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("President Marko Veltan met Mrs Ilse Korva in Vienna to discuss sanctions.\n")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    _gold(gold_dir, heldout="not yet measured").rename(gold_dir / "heldout.json")
+    with pytest.raises(GoldError):
+        evaluate(gold_dir, [articles], extractor, pattern="none-*.json")
+    assert evaluate(gold_dir, [articles], extractor).articles == []
+    report = evaluate(gold_dir, [articles], extractor, unseal=True)
+    assert [a.file for a in report.articles] == ["a.txt"]
+    assert report.scores["relations"].true_positives >= 1  # MET found whichever way round
