@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from actorgraph.graph.model import EdgeType, normalize_alias
+from actorgraph.loaders.agent_words import AgentWords, parse_agent_words
 
 SHIPPED = Path(__file__).parent / "lexicons"
 FILES = ("issues", "verbs", "roles", "countries", "actors", "boilerplate")
@@ -25,12 +26,72 @@ class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+SENSE_WORD_KEYS = (
+    "followed_by",
+    "not_followed_by",
+    "preceded_by",
+    "not_preceded_by",
+    "near",
+    "not_near",
+    "head",
+    "not_head",
+)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Where one trigger of an issue means the issue (the format is documented in issues.toml).
+
+    Word lists hold lower-cased words or phrases; `pos` holds coarse parts of speech.
+    """
+
+    trigger: str
+    followed_by: tuple[str, ...] = ()
+    not_followed_by: tuple[str, ...] = ()
+    preceded_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+    not_head: tuple[str, ...] = ()
+    case: str | None = None
+    pos: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Issue:
     name: str
     topic: str
     triggers: tuple[str, ...]
     harm: bool = False
+    cap: str | None = None
+    senses: tuple[Sense, ...] = ()
+
+
+def _issue(entry: dict) -> Issue:
+    """One `[[issue]]` entry, its senses checked against its triggers."""
+    name = entry["name"]
+    triggers = tuple(entry["triggers"])
+    senses = []
+    for raw in entry.get("senses", []):
+        where = f"issues: {name!r}: sense {raw!r}"
+        unknown = set(raw) - {"trigger", "case", "pos", *SENSE_WORD_KEYS}
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}")
+        if raw.get("trigger") not in triggers:
+            raise LexiconError(f"{where}: the trigger is not among the issue's triggers")
+        words = {k: tuple(str(w).lower() for w in raw.get(k, ())) for k in SENSE_WORD_KEYS}
+        pos = tuple(str(p).upper() for p in raw.get("pos", ()))
+        senses.append(Sense(raw["trigger"], **words, case=raw.get("case"), pos=pos))
+    cap = entry.get("cap")
+    return Issue(
+        name,
+        entry.get("topic", "Other"),
+        triggers,
+        bool(entry.get("harm")),
+        str(cap) if cap is not None else None,
+        tuple(senses),
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +108,21 @@ class RelationClass:
     symmetric: bool = False
     speech: bool = False
     source_prep: str | None = None
+    #: (verb lemma, preposition) pairs: the class applies only with that preposition ("fire at")
+    prep_verbs: frozenset[tuple[str, str]] = frozenset()
+    #: takes a to-infinitive that is not asserted ("threatened to expel", "urged X to free")
+    complement: bool = False
+    #: one-line sentences with the relations they must give: documentation that a test runs
+    examples: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Words that make a clause unasserted: wishes and plans, hedges, conditions."""
+
+    irrealis: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+    conditionals: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -88,6 +164,8 @@ class Lexicons:
     insults: frozenset[str]
     denial_predicates: frozenset[str]
     praises: frozenset[str]
+    modality: Modality = field(default_factory=Modality)
+    agents: AgentWords = field(default_factory=AgentWords)  # unnamed agents, stop lists
     # derived look-ups
     country_by_alias: dict[str, str] = field(default_factory=dict)
     country_by_adjective: dict[str, str] = field(default_factory=dict)
@@ -95,6 +173,7 @@ class Lexicons:
     verb_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
     noun_classes: dict[str, list[RelationClass]] = field(default_factory=dict)
     light_classes: dict[tuple[str, str], RelationClass] = field(default_factory=dict)
+    prep_verb_classes: dict[tuple[str, str], RelationClass] = field(default_factory=dict)
     issue_by_name: dict[str, Issue] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -112,7 +191,9 @@ class Lexicons:
             for noun in rel.nouns:
                 self.noun_classes.setdefault(noun, []).append(rel)
             for pair in rel.light:
-                self.light_classes[pair] = rel
+                self.light_classes.setdefault(pair, rel)
+            for pair in rel.prep_verbs:
+                self.prep_verb_classes.setdefault(pair, rel)
         self.issue_by_name = {issue.name: issue for issue in self.issues}
 
     def country_of(self, text: str) -> str | None:
@@ -192,12 +273,30 @@ def _edge(value: str | None, where: str) -> EdgeType | None:
         raise LexiconError(f"{where}: unknown edge type {value!r} (one of {allowed})") from exc
 
 
+def _pairs(entry: dict, key: str, where: str) -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for pair in entry.get(key, []):
+        first, sep, second = str(pair).partition(":")
+        if not sep or not first or not second:
+            raise LexiconError(f"{where}: {key} entry {pair!r} is not of the form 'verb:word'")
+        pairs.add((first.lower(), second.lower()))
+    return frozenset(pairs)
+
+
+def _examples(entry: dict, where: str) -> tuple:
+    examples = []
+    for example in entry.get("examples", []):
+        if not isinstance(example, dict) or not isinstance(example.get("text"), str):
+            raise LexiconError(f"{where}: an example needs a text")
+        expect = tuple(tuple(triple) for triple in example.get("expect", []))
+        if any(len(t) != 3 for t in expect):
+            raise LexiconError(f"{where}: example expectations are [source, TYPE, target] triples")
+        examples.append((example["text"], expect))
+    return tuple(examples)
+
+
 def _relation(entry: dict) -> RelationClass:
     where = f"verbs.toml relation {entry.get('name', '?')!r}"
-    light = set()
-    for pair in entry.get("light", []):
-        verb, _, noun = pair.partition(":")
-        light.add((verb, noun))
     return RelationClass(
         name=entry["name"],
         cameo=str(entry.get("cameo", "")),
@@ -205,12 +304,15 @@ def _relation(entry: dict) -> RelationClass:
         issue_edge=_edge(entry.get("issue_edge"), where),
         lemmas=frozenset(entry.get("lemmas", [])),
         nouns=frozenset(entry.get("nouns", [])),
-        light=frozenset(light),
+        light=_pairs(entry, "light", where),
         preps=frozenset(entry.get("preps", [])),
         blame=bool(entry.get("blame", False)),
         symmetric=bool(entry.get("symmetric", False)),
         speech=bool(entry.get("speech", False)),
         source_prep=entry.get("source_prep"),
+        prep_verbs=_pairs(entry, "prep_verbs", where),
+        complement=bool(entry.get("complement", False)),
+        examples=_examples(entry, where),
     )
 
 
@@ -232,10 +334,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
     actors = _merged("actors", extra_dirs)
     boiler = _merged("boilerplate", extra_dirs)
     try:
-        issues = [
-            Issue(e["name"], e.get("topic", "Other"), tuple(e["triggers"]), bool(e.get("harm")))
-            for e in issues_data.get("issue", [])
-        ]
+        issues = [_issue(e) for e in issues_data.get("issue", [])]
         titles: dict[str, bool] = {}
         for entry in roles.get("title", []):
             for word in entry["words"]:
@@ -289,6 +388,12 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             insults=frozenset(verbs.get("labels", {}).get("insults", [])),
             denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),
             praises=frozenset(verbs.get("labels", {}).get("praises", [])),
+            modality=Modality(
+                irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),
+                hedges=frozenset(verbs.get("modality", {}).get("hedges", [])),
+                conditionals=frozenset(verbs.get("modality", {}).get("conditionals", [])),
+            ),
+            agents=parse_agent_words(actors),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, LexiconError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from actorgraph.graph.model import EdgeType, NodeLabel, node_id
+from actorgraph.graph.model import EdgeType, NodeLabel, edge_family, node_id
 from actorgraph.loaders.issues import IssueMention
 from actorgraph.loaders.lexicons import Lexicons, RelationClass
 from actorgraph.loaders.mentions import ArticleActors, SentenceActors
@@ -22,6 +22,10 @@ from spacy.tokens import Span, Token
 _SUBJ = {"nsubj", "csubj"}
 _INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 _HOSTILE_ACTS = {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.INVOLVED_IN}
+#: Harms that, when one actor says another did them, make the speaker an accuser.
+_REPORTED_HARMS = frozenset(
+    {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.SANCTIONED, EdgeType.THREATENED}
+)
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LABEL_VERBS = {"call", "describe", "label", "brand", "dub", "term"}
@@ -52,6 +56,7 @@ class Predicate:
     rel: RelationClass
     nominal: bool = False
     light_noun: Token | None = None
+    via_prep: str | None = None  # a prep verb's preposition ("fired at"): only its object is the target
 
 
 class SentenceRelations:
@@ -73,22 +78,32 @@ class SentenceRelations:
         self.relations: list[Relation] = []
         self._subject_cache: dict[int, list[str]] = {}
         self.predicates = self._find_predicates()
-        self._by_token = {p.token.i: p for p in self.predicates}
+        self._by_token: dict[int, Predicate] = {}
+        for pred in self.predicates:
+            self._by_token.setdefault(pred.token.i, pred)
         self._extract()
 
     # ----- predicates -----------------------------------------------------------------------
 
     def _find_predicates(self) -> list[Predicate]:
+        """Every predicate of the sentence, in word order.
+
+        A verb may carry more than one: "spoke with X about Y" is a meeting (the lemma's class)
+        and a discussion (the prepositional verb "speak about"). The first one found for a
+        token is its main predicate, the one other predicates consult for subjects.
+        """
         predicates = []
         for token in self.sent:
             if token.pos_ in {"VERB", "AUX"}:
-                light = self._light(token)
-                if light:
-                    predicates.append(light)
-                    continue
+                found = [p for p in (self._light(token), *self._prep_verbs(token)) if p is not None]
                 classes = self.lex.verb_classes.get(token.lemma_.lower())
-                if classes:
-                    predicates.append(Predicate(token, classes[0]))
+                if classes and not any(p.light_noun is not None for p in found):
+                    found.append(Predicate(token, classes[0]))
+                seen: set[str] = set()
+                for pred in found:
+                    if pred.rel.name not in seen:
+                        seen.add(pred.rel.name)
+                        predicates.append(pred)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 classes = self.lex.noun_classes.get(token.lower_) or self.lex.noun_classes.get(
                     token.lemma_.lower()
@@ -97,14 +112,35 @@ class SentenceRelations:
                     predicates.append(Predicate(token, classes[0], nominal=True))
         return predicates
 
+    #: Dependents that complete a light verb: a noun ("held talks", "talks were held") whose
+    #: prepositions name the target, or a particle or predicate word ("cracked down on",
+    #: "bailed out X", "set X free") after which the verb's own object is the target.
+    _LIGHT_NOUNS = ("dobj", "nsubjpass")
+    _LIGHT_PARTICLES = ("prt", "advmod", "oprd", "acomp")
+
     def _light(self, verb: Token) -> Predicate | None:
-        for child in verb.children:
-            if child.dep_ in {"dobj", "prt", "advmod"}:
-                for noun in (child.lower_, child.lemma_.lower()):
-                    rel = self.lex.light_classes.get((verb.lemma_.lower(), noun))
-                    if rel:
-                        return Predicate(verb, rel, light_noun=child)
+        lemma = verb.lemma_.lower()
+        for deps in (self._LIGHT_NOUNS, self._LIGHT_PARTICLES):
+            for child in verb.children:
+                if child.dep_ in deps:
+                    for noun in (child.lower_, child.lemma_.lower()):
+                        rel = self.lex.light_classes.get((lemma, noun))
+                        if rel:
+                            return Predicate(verb, rel, light_noun=child)
         return None
+
+    def _prep_verbs(self, verb: Token) -> list[Predicate]:
+        """ "fired at", "protested to", "sided with": the preposition decides the class."""
+        if not self.lex.prep_verb_classes:
+            return []
+        lemma = verb.lemma_.lower()
+        out = []
+        for child in verb.children:
+            if child.dep_ in {"prep", "dative", "agent"}:
+                rel = self.lex.prep_verb_classes.get((lemma, child.lower_))
+                if rel:
+                    out.append(Predicate(verb, rel, via_prep=child.lower_))
+        return out
 
     def _is_light_object(self, noun: Token) -> bool:
         head = noun.head
@@ -174,6 +210,8 @@ class SentenceRelations:
                     out += [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
             if pred.rel.speech and not out and token.head.pos_ in {"VERB", "AUX"}:
                 out = self._clause_subject(token.head)
+            if not out and pred.rel.actor_edge is not None:
+                out = self._governing_subject(token)
             return out
         if self.passive(token):
             agents = self._agents(token)
@@ -186,6 +224,22 @@ class SentenceRelations:
             return self.keys(token.head)
         return self._clause_subject(token, pred)
 
+    #: Prepositions under which an event noun is the clause subject's own event ("after talks with").
+    _EVENT_PREPS = frozenset({"after", "during", "following", "in", "at", "amid", "since", "before"})
+
+    def _governing_subject(self, noun: Token) -> list[str]:
+        """ "Washington presented evidence against Tehran", "X left after talks with Y": an event
+        noun that is the object of a verb with no class of its own is the verb subject's event.
+        A verb that has a class ("condemned the sanctions on Y") makes the noun its topic instead."""
+        head, dep = noun.head, noun.dep_
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in self._EVENT_PREPS:
+            head, dep = head.head, "prep"
+        if dep not in {"dobj", "prep"} or head.pos_ not in {"VERB", "AUX"} or head.i == noun.i:
+            return []
+        if dep == "dobj" and (head.i in self._by_token or self.lex.verb_classes.get(head.lemma_.lower())):
+            return []
+        return self._clause_subject(head)
+
     def _clause_subject(self, token: Token, pred: Predicate | None = None) -> list[str]:
         subject_deps = _SUBJ if token.i in self._by_token else _SUBJ | {"nsubjpass"}
         for child in token.children:
@@ -195,6 +249,13 @@ class SentenceRelations:
                 if not keys and nominal is not None and nominal.nominal:
                     return self.subjects(nominal)  # "their discussions were expected to focus on"
                 return keys
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"} and self._infinitive(token):
+            # "Tessalia's decision to expel the envoy": the possessor decides and expels
+            noun = token.head
+            nominal = self._by_token.get(noun.i)
+            if nominal is not None and nominal.nominal:
+                return self.subjects(nominal)
+            return [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
         if token.dep_ not in _INHERIT:
             return []
         head = token.head
@@ -226,6 +287,10 @@ class SentenceRelations:
             return self.subjects(head_pred)
         return self._clause_subject(head)
 
+    @staticmethod
+    def _infinitive(token: Token) -> bool:
+        return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
     def _implicit_agent(self, pred: Predicate) -> list[str]:
         """ "The ambassador was recalled": a recalled envoy is recalled by the country he serves."""
         if pred.rel.actor_edge is not EdgeType.RECALLED:
@@ -240,29 +305,99 @@ class SentenceRelations:
     def objects(self, pred: Predicate) -> list[str]:
         token = pred.token
         out: list[str] = []
+        if pred.via_prep is not None:
+            for child in token.children:
+                if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == pred.via_prep:
+                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
+            return list(dict.fromkeys(out))
+        if pred.light_noun is not None and pred.light_noun.dep_ in self._LIGHT_PARTICLES:
+            # "bailed out the bank", "cracked down on protesters": a verb with its particle
+            pred = Predicate(token, pred.rel)
         anchor = pred.light_noun or token
-        preps = set(pred.rel.preps) | ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
+        preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
         if pred.nominal:
             preps |= {"of", "with", "on", "against"}
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                out += [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
+                out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
         if pred.nominal or pred.light_noun is not None and anchor.i != token.i:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in preps and pred.light_noun is not None:
-                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
+                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
+            if pred.light_noun is not None:
+                for child in token.children:
+                    if child.dep_ == "dative":  # "gave Ukraine weapons", "handed Kyiv aid"
+                        out += self.target_keys(child)
             return list(dict.fromkeys(out))
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.tag_ not in {"WP", "WDT"}:
-                out += self.keys(child)
+                out += self.target_keys(child)
             if child.dep_ == "nsubjpass":
-                out += self.keys(child)
+                out += self.target_keys(child)
+        if not out:
+            # "X condemned and sanctioned Y": the first verb shares the second's object
+            for conj in token.children:
+                if (
+                    conj.dep_ == "conj"
+                    and conj.pos_ == "VERB"
+                    and not any(c.dep_ in _SUBJ | {"nsubjpass"} for c in conj.children)
+                ):
+                    out += [k for c in conj.children if c.dep_ == "dobj" for k in self.target_keys(c)]
+                    break
         if token.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children
         ):
             out += self.keys(token.head)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             out += self.keys(token.head)
+        return list(dict.fromkeys(out))
+
+    def _between(self, pred: Predicate) -> list[str]:
+        """Parties of a symmetric event given by "between X and Y" ("a deal between X and Y")."""
+        if not pred.rel.symmetric:
+            return []
+        anchor = pred.light_noun or pred.token
+        return list(
+            dict.fromkeys(
+                k
+                for child in anchor.children
+                if child.dep_ == "prep" and child.lower_ == "between"
+                for p in child.children
+                if p.dep_ == "pobj"
+                for k in self.target_keys(p)
+                if self._is_actor(k)
+            )
+        )
+
+    def target_keys(self, token: Token) -> list[str]:
+        """The actor a target phrase stands for, or whose thing it is.
+
+        "tariffs on Chinese steel", "seized Iran's tanker", "the diplomats of Tessalia": when
+        the phrase's head is no actor, its owner is the party done to.
+        """
+        keys = self.keys(token)
+        if keys:
+            return keys
+        out: list[str] = []
+        for t in self._conjuncts(token):
+            for child in t.children:
+                if child.pos_ == "PRON":
+                    continue  # "their positions": a pronoun's antecedent is too weak a guess here
+                if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i):
+                    found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
+                    if not found and child.dep_ != "poss":
+                        country = self.lex.country_of(child.text)
+                        if country and child.ent_type_ in {"NORP", "GPE", ""}:
+                            found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
+                    out += found
+                elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                    out += [
+                        k
+                        for p in child.children
+                        if p.dep_ == "pobj"
+                        for k in self.found.keys_of(p)
+                        if self.actors.actors[k].label is NodeLabel.COUNTRY
+                    ]
         return list(dict.fromkeys(out))
 
     # ----- extraction -----------------------------------------------------------------------
@@ -284,12 +419,85 @@ class SentenceRelations:
                 self._speech(pred)
         self._labels()
 
+    # ----- modality -------------------------------------------------------------------------
+
+    _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
+
+    def unasserted(self, token: Token) -> bool:
+        """The clause is a wish, plan, condition, hedge or question, not a reported fact.
+
+        Walks up from the predicate: a hedging modal ("would", "could") or a conditional
+        subordinator ("if") on the way, or a complement of a wish/plan verb ("wants X to attack",
+        "plans to sanction"), of a threat or demand ("threatened to expel": the threat is the
+        event, see `complement`), or of a denial ("denied attacking"), makes it unasserted. The
+        main clause of a conditional sentence is as unasserted as its condition.
+        """
+        if self.sent.text.rstrip().endswith("?"):
+            return True
+        modality = self.lex.modality
+        node = token
+        while True:
+            for child in node.children:
+                if child.dep_ in {"aux", "auxpass"} and child.lower_ in modality.hedges:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in modality.conditionals:
+                    return True
+                if (
+                    child.dep_ == "advcl"
+                    and node.pos_ in {"VERB", "AUX"}
+                    and any(m.dep_ == "mark" and m.lower_ in modality.conditionals for m in child.children)
+                ):
+                    return True
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ == "acl" and self._infinitive(node) and head.pos_ in {"NOUN", "PROPN"}:
+                # "a plan to sanction", "its threat to expel": the noun's complement is unasserted
+                nominal = self._by_token.get(head.i)
+                if head.lemma_.lower() in modality.irrealis or (
+                    nominal is not None and nominal.rel.complement
+                ):
+                    return True
+            if node.dep_ in self._COMPLEMENT_DEPS or (node.dep_ == "pobj" and head.dep_ == "prep"):
+                governor = head if node.dep_ != "pobj" else head.head
+                if governor.lemma_.lower() in modality.irrealis:
+                    return True
+                governing = self._by_token.get(governor.i)
+                if governing is not None and governing.token.i != token.i:
+                    if governing.rel.complement or governing.rel.issue_edge is EdgeType.DENIED:
+                        return True
+            node = head
+
+    def _reporters(self, token: Token) -> list[str] | None:
+        """Speakers of the reported-speech clause the predicate sits in (None when it is in none)."""
+        node = token
+        while node.head.i != node.i:
+            head = node.head
+            if node.dep_ in {"ccomp", "parataxis"}:
+                pred = self._by_token.get(head.i)
+                if pred is not None and pred.rel.speech:
+                    return [k for k in self.subjects(pred) if self._is_actor(k)]
+            if node.dep_ in {"relcl", "acl"} and node.pos_ in {"VERB", "AUX"}:
+                return None
+            node = head
+        return None
+
     def _actor_edges(self, pred: Predicate) -> None:
         edge = pred.rel.actor_edge
-        if edge is None or self.negated(pred.token):
+        if edge is None or self.negated(pred.token) or self.unasserted(pred.token):
             return
         subjects = [k for k in self.subjects(pred) if self._is_actor(k)]
         objects = [k for k in self.objects(pred) if self._is_actor(k)]
+        if pred.rel.complement and not objects:
+            objects = self._complement_targets(pred)
+        reporters = self._reporters(pred.token)
+        if reporters and subjects and not set(subjects) & set(reporters):
+            # "X said Y attacked Z": the text asserts what X said, not the attack itself
+            if edge in _REPORTED_HARMS:
+                for r in reporters:
+                    for s in subjects:
+                        self._add(r, s, EdgeType.ACCUSED)
+            return
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)
@@ -297,13 +505,62 @@ class SentenceRelations:
             for i, a in enumerate(subjects):
                 for b in subjects[i + 1 :]:
                     self._add(a, b, edge)
+        between = self._between(pred)
+        if len(between) >= 2:
+            # "talks between X and Y": the parties are the event's own, whoever the clause's subject
+            for i, a in enumerate(between):
+                for b in between[i + 1 :]:
+                    self._add(a, b, edge)
+            return
+
+    def _complement_targets(self, pred: Predicate) -> list[str]:
+        """ "threatened to expel Tessalia's diplomats": the threat's target is the complement's."""
+        out: list[str] = []
+        for child in pred.token.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+                inner = self._by_token.get(child.i) or Predicate(child, pred.rel)
+                out += [k for k in self.objects(inner) if self._is_actor(k)]
+                out += [
+                    k
+                    for c in child.children
+                    if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for k in self.target_keys(p)
+                    if self._is_actor(k)
+                ]
+        if not out:
+            # "Beijing vowed to retaliate": against whoever the sentence says harmed it
+            subjects = set(self.subjects(pred))
+            out = [
+                r.source
+                for r in self.relations
+                if r.target in subjects and edge_family(r.type) == "hostile" and r.source not in subjects
+            ]
+        return list(dict.fromkeys(out))
+
+    def _doers(self, pred: Predicate) -> list[str]:
+        """Subjects that own the predicate's issues: an event noun only through its own
+        possessor or "by" phrase ("Seoul's sanctions"), not the clause it sits in."""
+        if not pred.nominal:
+            return self.subjects(pred)
+        return [
+            k
+            for child in pred.token.children
+            if child.dep_ in {"poss", "compound", "amod"} or (child.dep_ == "prep" and child.lower_ == "by")
+            for k in (
+                self.keys(child)
+                if child.dep_ != "prep"
+                else [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
+            )
+        ]
 
     def _owner(self, mention: IssueMention) -> Predicate | None:
         """The nearest predicate above the issue that has a doer, within the same clause."""
         token = mention.span.root
         while True:
             pred = self._by_token.get(token.i)
-            if pred and pred.rel.issue_edge and self.subjects(pred):
+            if pred and pred.rel.issue_edge and self._doers(pred):
                 return pred
             if token.head.i == token.i:
                 return None
@@ -319,9 +576,12 @@ class SentenceRelations:
         issue = node_id(NodeLabel.ISSUE, mention.issue.name)
         owner = self._owner(mention)
         if owner is not None and not self.negated(owner.token) and owner.rel.issue_edge is not None:
-            for s in self.subjects(owner):
+            edge = owner.rel.issue_edge
+            if edge is EdgeType.IMPOSED and self.unasserted(owner.token):
+                edge = EdgeType.SUPPORTED  # "wants to impose tariffs" is a position, not a measure
+            for s in self._doers(owner):
                 if self._is_actor(s):
-                    self._add(s, issue, owner.rel.issue_edge)
+                    self._add(s, issue, edge)
         # a blame verb charges its object with every issue it names, however deep
         for pred in self.predicates:
             if (
