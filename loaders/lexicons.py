@@ -123,6 +123,7 @@ class Modality:
     irrealis: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
+    irrealis_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
                 irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),
                 hedges=frozenset(verbs.get("modality", {}).get("hedges", [])),
                 conditionals=frozenset(verbs.get("modality", {}).get("conditionals", [])),
+                irrealis_objects=frozenset(verbs.get("modality", {}).get("irrealis_objects", [])),
             ),
             agents=parse_agent_words(actors),
         )

@@ -22,11 +22,31 @@ from spacy.tokens import Span, Token
 _SUBJ = {"nsubj", "csubj"}
 _INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 _HOSTILE_ACTS = {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.INVOLVED_IN}
+#: Subjects of a reported clause that are the speaker themselves ("X said it had …").
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
+#: Event nouns whose "from" phrase is the doer ("a rebuke from X"), not an origin.
+_SAID_EDGES = frozenset(
+    {
+        EdgeType.CRITICIZED,
+        EdgeType.PRAISED,
+        EdgeType.WARNED,
+        EdgeType.THREATENED,
+        EdgeType.DEMANDED,
+        EdgeType.ACCUSED,
+        EdgeType.SUPPORTED,
+        EdgeType.AIDED,
+        EdgeType.REJECTED,
+    }
+)
+#: "X drew criticism from Y": verbs whose subject is the target of the event noun they take.
+_UNDERGO_VERBS = frozenset(
+    {"draw", "receive", "face", "earn", "attract", "get", "suffer", "incur", "win", "meet", "court"}
+)
 #: Harms that, when one actor says another did them, make the speaker an accuser.
 _REPORTED_HARMS = frozenset(
     {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.SANCTIONED, EdgeType.THREATENED}
 )
-_NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj"}
+_NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj", "acl", "dobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LABEL_VERBS = {"call", "describe", "label", "brand", "dub", "term"}
 # Labelling verbs carry no edge of their own (the label they give decides it, see `_labels`);
@@ -116,7 +136,7 @@ class SentenceRelations:
     #: prepositions name the target, or a particle or predicate word ("cracked down on",
     #: "bailed out X", "set X free") after which the verb's own object is the target.
     _LIGHT_NOUNS = ("dobj", "nsubjpass")
-    _LIGHT_PARTICLES = ("prt", "advmod", "oprd", "acomp")
+    _LIGHT_PARTICLES = ("prt", "advmod", "oprd", "acomp", "prep")
 
     def _light(self, verb: Token) -> Predicate | None:
         lemma = verb.lemma_.lower()
@@ -126,6 +146,14 @@ class SentenceRelations:
                     for noun in (child.lower_, child.lemma_.lower()):
                         rel = self.lex.light_classes.get((lemma, noun))
                         if rel:
+                            return Predicate(verb, rel, light_noun=child)
+        # "took X into custody", "put X on notice": the pair's noun sits in a prepositional phrase
+        if any(c.dep_ == "dobj" for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "prep":
+                    for pobj in child.children:
+                        rel = self.lex.light_classes.get((lemma, pobj.lemma_.lower()))
+                        if pobj.dep_ == "pobj" and rel:
                             return Predicate(verb, rel, light_noun=child)
         return None
 
@@ -167,10 +195,17 @@ class SentenceRelations:
 
     @staticmethod
     def negated(token: Token) -> bool:
-        """Negated here or in the clause it hangs from ("was not accountable for meddling")."""
+        """Negated here or in the clause it hangs from ("was not accountable for meddling",
+        "did not sign the statement condemning X"), by "neither … nor", or by a "no" subject
+        ("No official met him")."""
         while True:
-            if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children):
-                return True
+            for c in token.children:
+                if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't", "neither", "nor"}:
+                    return True
+                if c.dep_ in {"nsubj", "nsubjpass"} and any(
+                    d.dep_ == "det" and d.lower_ in {"no", "neither"} for d in c.children
+                ):
+                    return True
             if token.dep_ not in _NEGATION_SCOPE or token.head.i == token.i:
                 return False
             token = token.head
@@ -208,6 +243,9 @@ class SentenceRelations:
                     out += self.keys(child)
                 if child.dep_ == "prep" and child.lower_ == "by":
                     out += [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
+                if child.dep_ == "prep" and child.lower_ == "from" and pred.rel.actor_edge in _SAID_EDGES:
+                    # "a sharp rebuke from Kyiv", "aid from Brussels"
+                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
             if pred.rel.speech and not out and token.head.pos_ in {"VERB", "AUX"}:
                 out = self._clause_subject(token.head)
             if not out and pred.rel.actor_edge is not None:
@@ -221,11 +259,16 @@ class SentenceRelations:
                 return [k for c in token.children if c.dep_ == "nsubjpass" for k in self.keys(c)]
             return self._implicit_agent(pred)
         if token.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in token.children):
-            return self.keys(token.head)
+            return self.keys(token.head) or self._author(token.head)
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "chanted slogans denouncing X", "a report accusing X": the slogan's chanter
+            return self.keys(token.head) or self._author(token.head)
         return self._clause_subject(token, pred)
 
     #: Prepositions under which an event noun is the clause subject's own event ("after talks with").
-    _EVENT_PREPS = frozenset({"after", "during", "following", "in", "at", "amid", "since", "before"})
+    _EVENT_PREPS = frozenset(
+        {"after", "during", "following", "in", "at", "amid", "since", "before", "for", "under", "ahead"}
+    )
 
     def _governing_subject(self, noun: Token) -> list[str]:
         """ "Washington presented evidence against Tehran", "X left after talks with Y": an event
@@ -234,15 +277,37 @@ class SentenceRelations:
         head, dep = noun.head, noun.dep_
         if dep == "pobj" and head.dep_ == "prep" and head.lower_ in self._EVENT_PREPS:
             head, dep = head.head, "prep"
+        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            governing = self._by_token.get(head.head.i)
+            nominal = self._by_token.get(noun.i)
+            if (
+                governing is not None
+                and nominal is not None
+                and governing.rel.actor_edge is nominal.rel.actor_edge
+            ):
+                return self.subjects(governing)  # "signed up to a deal with X": the signer's deal
+            return []
         if dep not in {"dobj", "prep"} or head.pos_ not in {"VERB", "AUX"} or head.i == noun.i:
             return []
         if dep == "dobj" and (head.i in self._by_token or self.lex.verb_classes.get(head.lemma_.lower())):
+            governing = self._by_token.get(head.i)
+            nominal = self._by_token.get(noun.i)
+            if (
+                governing is not None
+                and nominal is not None
+                and governing.rel.actor_edge is nominal.rel.actor_edge
+            ):
+                return self.subjects(governing)
             return []
         return self._clause_subject(head)
 
     def _clause_subject(self, token: Token, pred: Predicate | None = None) -> list[str]:
         subject_deps = _SUBJ if token.i in self._by_token else _SUBJ | {"nsubjpass"}
         for child in token.children:
+            if child.dep_ in subject_deps and child.lower_ in _SELF_PRONOUNS:
+                speakers = self._reporters(token)
+                if speakers:
+                    return speakers  # "Moscow said it had expelled a diplomat": Moscow did
             if child.dep_ in subject_deps:
                 keys = self.keys(child)
                 nominal = self._by_token.get(child.i)
@@ -269,6 +334,11 @@ class SentenceRelations:
         if head_pred and token.tag_ == "VBG" and via == "for" and self.passive(head):
             # "imprisoned for criticising the Kremlin": the prisoner did the criticising
             return self.objects(head_pred)
+        if head_pred and token.tag_ == "VBG" and via == "for" and head_pred.rel.actor_edge is not None:
+            # "thanked Germany for delivering air defences": Germany delivered them
+            objects = self.objects(head_pred)
+            if objects:
+                return objects
         if head_pred and head_pred.rel.blame and not head_pred.nominal and token.tag_ == "VBG":
             hostile = pred is not None and (
                 pred.rel.actor_edge in _HOSTILE_ACTS or pred.rel.issue_edge in _HOSTILE_ACTS
@@ -286,6 +356,41 @@ class SentenceRelations:
         if head_pred:
             return self.subjects(head_pred)
         return self._clause_subject(head)
+
+    #: Nouns for texts and acts that speak for their author: "a resolution that condemned X".
+    _AUTHORED = frozenset(
+        {
+            "resolution",
+            "statement",
+            "report",
+            "letter",
+            "communique",
+            "declaration",
+            "motion",
+            "bill",
+            "decree",
+            "ruling",
+            "verdict",
+            "slogan",
+            "post",
+            "message",
+            "speech",
+            "note",
+            "law",
+            "order",
+        }
+    )
+
+    def _author(self, noun: Token) -> list[str]:
+        """Who issued a text that is the grammatical doer ("X adopted a resolution that ...")."""
+        if noun.lemma_.lower() not in self._AUTHORED:
+            return []
+        owners = [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
+        if owners:
+            return owners
+        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+            return self._clause_subject(noun.head) if noun.dep_ == "dobj" else self._agents(noun.head)
+        return []
 
     @staticmethod
     def _infinitive(token: Token) -> bool:
@@ -315,8 +420,10 @@ class SentenceRelations:
             pred = Predicate(token, pred.rel)
         anchor = pred.light_noun or token
         preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
+        if pred.light_noun is not None:
+            preps.add("to")  # "sent a warning to Moscow", "issued an ultimatum to X"
         if pred.nominal:
-            preps |= {"of", "with", "on", "against"}
+            preps |= {"of", "with", "on", "against", "to", "into"}
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
@@ -328,10 +435,35 @@ class SentenceRelations:
                 for child in token.children:
                     if child.dep_ == "dative":  # "gave Ukraine weapons", "handed Kyiv aid"
                         out += self.target_keys(child)
+            if pred.nominal and not out and token.dep_ == "pobj" and token.head.lower_ == "with":
+                # "Sovcomflot was hit with British sanctions": the passive subject is the target
+                verb = token.head.head
+                if verb.pos_ in {"VERB", "AUX"} and self.passive(verb):
+                    out += [k for c in verb.children if c.dep_ == "nsubjpass" for k in self.target_keys(c)]
+            if (
+                pred.nominal
+                and not out
+                and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in _UNDERGO_VERBS
+            ):
+                subject = [c for c in token.head.children if c.dep_ in _SUBJ]
+                for c in subject:
+                    out += self.target_keys(c) or self._doers_of(c)
             return list(dict.fromkeys(out))
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.tag_ not in {"WP", "WDT"}:
-                out += self.target_keys(child)
+                found = self.target_keys(child)
+                if not found and child.dep_ == "dobj":
+                    # "threatened countermeasures against X", "imposed duties on X"
+                    found = [
+                        k
+                        for c in child.children
+                        if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "toward", "towards"}
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                        for k in self.target_keys(p)
+                    ]
+                out += found
             if child.dep_ == "nsubjpass":
                 out += self.target_keys(child)
         if not out:
@@ -347,7 +479,8 @@ class SentenceRelations:
         if token.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children
         ):
-            out += self.keys(token.head)
+            head = token.head
+            out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
         if token.dep_ == "acl" and token.tag_ == "VBN":
             out += self.keys(token.head)
         return list(dict.fromkeys(out))
@@ -369,36 +502,63 @@ class SentenceRelations:
             )
         )
 
-    def target_keys(self, token: Token) -> list[str]:
+    def _seat_of_government(self, token: Token, keys: list[str]) -> list[str]:
+        """ "protested to Kabul", "a warning to Pyongyang": a capital read as a place because a
+        preposition precedes it is the government when it is the target of an act."""
+        country = self.lex.country_of(token.text)
+        if country and token.ent_type_ == "GPE":
+            return [self.actors.add(NodeLabel.COUNTRY, country, token.text)]
+        return keys
+
+    def target_keys(self, token: Token, depth: int = 0) -> list[str]:
         """The actor a target phrase stands for, or whose thing it is.
 
-        "tariffs on Chinese steel", "seized Iran's tanker", "the diplomats of Tessalia": when
-        the phrase's head is no actor, its owner is the party done to.
+        "tariffs on Chinese steel", "seized Iran's tanker", "raided the offices of Wirecard",
+        "dozens of protesters": when the phrase's head is no actor, its owner is the party done
+        to: a possessor first, then an "of" phrase (followed one step further), then a national
+        modifier. A city modifying the thing ("the Tokyo office of Google") is where, not whose.
         """
         keys = self.keys(token)
         if keys:
-            return keys
-        out: list[str] = []
+            return [k for k in keys if self._is_actor(k)] or self._seat_of_government(token, keys)
+        owners: list[str] = []
+        of_phrase: list[str] = []
+        national: list[str] = []
         for t in self._conjuncts(token):
             for child in t.children:
-                if child.pos_ == "PRON":
-                    continue  # "their positions": a pronoun's antecedent is too weak a guess here
-                if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i):
+                if child.pos_ == "PRON" and child.lower_ != "its":
+                    continue  # "their positions": a plural pronoun's antecedent is too weak a guess
+                if child.dep_ == "poss":
+                    owners += [k for k in self.found.keys_of(child) if self._is_actor(k)]
+                elif child.dep_ == "appos":
+                    owners += [k for k in self.keys(child) if self._is_actor(k)]
+                elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
-                    if not found and child.dep_ != "poss":
+                    if not found:
                         country = self.lex.country_of(child.text)
                         if country and child.ent_type_ in {"NORP", "GPE", ""}:
                             found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
-                    out += found
-                elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                    out += [
-                        k
-                        for p in child.children
-                        if p.dep_ == "pobj"
-                        for k in self.found.keys_of(p)
-                        if self.actors.actors[k].label is NodeLabel.COUNTRY
-                    ]
-        return list(dict.fromkeys(out))
+                    national += found
+                elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth < 2:
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            of_phrase += self.target_keys(p, depth + 1)
+        return list(dict.fromkeys(owners or of_phrase or national))
+
+    def _host_countries(self, envoy: Token) -> list[str]:
+        """ "its ambassador to London", "its envoy in Kinshasa": the country an envoy serves in."""
+        out = []
+        for child in envoy.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "in", "from", "at"}:
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        for k in self.keys(p) or self._seat_of_government(p, []):
+                            if self.actors.actors[k].label is NodeLabel.COUNTRY:
+                                out.append(k)
+                        country = self.lex.country_of(p.text)
+                        if country and not out:
+                            out.append(self.actors.add(NodeLabel.COUNTRY, country, p.text))
+        return out
 
     # ----- extraction -----------------------------------------------------------------------
 
@@ -435,9 +595,13 @@ class SentenceRelations:
         if self.sent.text.rstrip().endswith("?"):
             return True
         modality = self.lex.modality
+        own = self._by_token.get(token.i)
+        threat = own is not None and own.rel.complement  # a threat or demand is conditional by nature
         node = token
         while True:
             for child in node.children:
+                if threat and node.i == token.i and child.dep_ in {"mark", "advcl"}:
+                    continue
                 if child.dep_ in {"aux", "auxpass"} and child.lower_ in modality.hedges:
                     return True
                 if child.dep_ == "mark" and child.lower_ in modality.conditionals:
@@ -451,6 +615,18 @@ class SentenceRelations:
             head = node.head
             if head.i == node.i:
                 return False
+            if node.dep_ == "dobj" and node.pos_ in {"NOUN", "PROPN"} and node.i == token.i:
+                # "sought the arrest of X", "discussed sanctions on Y": an event wished, not done
+                governing = self._by_token.get(head.i)
+                if head.lemma_.lower() in modality.irrealis_objects or (
+                    governing is not None and governing.rel.complement
+                ):
+                    return True
+            if node.dep_ == "pobj" and node.i == token.i and head.lower_ == "for":
+                if head.head.lemma_.lower() in modality.irrealis_objects:
+                    return True  # "called for the release of", "pushed for sanctions"
+            if node.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children):
+                return True  # "have yet to reach an agreement"
             if node.dep_ == "acl" and self._infinitive(node) and head.pos_ in {"NOUN", "PROPN"}:
                 # "a plan to sanction", "its threat to expel": the noun's complement is unasserted
                 nominal = self._by_token.get(head.i)
@@ -459,7 +635,7 @@ class SentenceRelations:
                 ):
                     return True
             if node.dep_ in self._COMPLEMENT_DEPS or (node.dep_ == "pobj" and head.dep_ == "prep"):
-                governor = head if node.dep_ != "pobj" else head.head
+                governor = head.head if head.dep_ == "prep" and node.dep_ in {"pobj", "pcomp"} else head
                 if governor.lemma_.lower() in modality.irrealis:
                     return True
                 governing = self._by_token.get(governor.i)
@@ -490,6 +666,8 @@ class SentenceRelations:
         objects = [k for k in self.objects(pred) if self._is_actor(k)]
         if pred.rel.complement and not objects:
             objects = self._complement_targets(pred)
+        if edge is EdgeType.RECALLED:
+            objects = self._recall_targets(pred, objects)
         reporters = self._reporters(pred.token)
         if reporters and subjects and not set(subjects) & set(reporters):
             # "X said Y attacked Z": the text asserts what X said, not the attack itself
@@ -501,23 +679,72 @@ class SentenceRelations:
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)
-        if pred.rel.symmetric and not objects and len(subjects) >= 2:
+        inherited_at = pred.nominal and pred.token.head.lower_ in {
+            "at",
+            "during",
+            "after",
+            "following",
+            "in",
+            "amid",
+        }
+        if (
+            pred.rel.symmetric
+            and not objects
+            and len(subjects) >= 2
+            and (not pred.nominal or self._doers(pred) or inherited_at)
+        ):
             for i, a in enumerate(subjects):
                 for b in subjects[i + 1 :]:
                     self._add(a, b, edge)
         between = self._between(pred)
-        if len(between) >= 2:
+        if len(between) >= 2 and not (inherited_at and len(subjects) >= 2):
             # "talks between X and Y": the parties are the event's own, whoever the clause's subject
             for i, a in enumerate(between):
                 for b in between[i + 1 :]:
                     self._add(a, b, edge)
             return
 
+    def _recall_targets(self, pred: Predicate, objects: list[str]) -> list[str]:
+        """A country recalls its envoy *from* a host: the host is the target, with the envoy
+        when named ("recalled Vadym Prystaiko, its ambassador to London")."""
+        hosts: list[str] = []
+        for child in pred.token.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                for t in self._conjuncts(child):
+                    hosts += self._host_countries(t)
+                    for appos in t.children:
+                        if appos.dep_ == "appos":
+                            hosts += self._host_countries(appos)
+            if child.dep_ == "prep" and child.lower_ in {"from", "out"}:
+                for p in child.subtree:
+                    if p.dep_ == "pobj":
+                        hosts += [
+                            k
+                            for k in self.keys(p) or self._seat_of_government(p, [])
+                            if self.actors.actors[k].label is NodeLabel.COUNTRY
+                        ]
+        own = set(self.subjects(pred))
+        kept = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
+        return list(dict.fromkeys(k for k in [*hosts, *kept] if k not in own)) or objects
+
     def _complement_targets(self, pred: Predicate) -> list[str]:
         """ "threatened to expel Tessalia's diplomats": the threat's target is the complement's."""
         out: list[str] = []
+        own = set(self.subjects(pred))
         for child in pred.token.children:
-            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            if child.dep_ in {"ccomp", "acl"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                # "demanded that Hungary lift its veto": the demand is made of Hungary
+                out += [
+                    k
+                    for c in child.children
+                    if c.dep_ in _SUBJ
+                    for k in self.keys(c)
+                    if self._is_actor(k) and k not in own
+                ]
+                continue
+            if child.dep_ in {"xcomp", "ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
                 inner = self._by_token.get(child.i) or Predicate(child, pred.rel)
                 out += [k for k in self.objects(inner) if self._is_actor(k)]
                 out += [
@@ -529,7 +756,7 @@ class SentenceRelations:
                     for k in self.target_keys(p)
                     if self._is_actor(k)
                 ]
-        if not out:
+        if not out and pred.rel.actor_edge is EdgeType.THREATENED:
             # "Beijing vowed to retaliate": against whoever the sentence says harmed it
             subjects = set(self.subjects(pred))
             out = [
@@ -538,6 +765,27 @@ class SentenceRelations:
                 if r.target in subjects and edge_family(r.type) == "hostile" and r.source not in subjects
             ]
         return list(dict.fromkeys(out))
+
+    def _wished(self, pred: Predicate) -> bool:
+        """A predicate inside someone else's demand or wish ("demanded that the US lift
+        sanctions"): the issue belongs to the one who demands, not to the one asked."""
+        node = pred.token
+        while node.head.i != node.i:
+            if node.dep_ in {"ccomp", "xcomp"}:
+                governing = self._by_token.get(node.head.i)
+                if governing is not None and governing.rel.complement:
+                    return True
+                if node.head.lemma_.lower() in self.lex.modality.irrealis and node.dep_ == "ccomp":
+                    return True
+            if node.dep_ in _CLAUSE_BOUNDARY:
+                return False
+            node = node.head
+        return False
+
+    def _doers_of(self, token: Token) -> list[str]:
+        """The doers of an event noun, if the token is one ("Modi's praise drew a rebuke")."""
+        pred = self._by_token.get(token.i)
+        return self._doers(pred) if pred is not None and pred.nominal else []
 
     def _doers(self, pred: Predicate) -> list[str]:
         """Subjects that own the predicate's issues: an event noun only through its own
@@ -560,7 +808,7 @@ class SentenceRelations:
         token = mention.span.root
         while True:
             pred = self._by_token.get(token.i)
-            if pred and pred.rel.issue_edge and self._doers(pred):
+            if pred and pred.rel.issue_edge and self._doers(pred) and not self._wished(pred):
                 return pred
             if token.head.i == token.i:
                 return None
