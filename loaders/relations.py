@@ -63,6 +63,26 @@ _LABELLING = RelationClass(
 )
 
 
+def _forms(token: Token) -> set[str]:
+    """A word's lemma and its plain inflection stems: spaCy's small model lemmatises some
+    verbs wrongly ("hopes" -> "hop", "fined" -> "fin"), so word lists match on all of them."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            forms.add(lower[: -len(suffix)] + repl)
+    return forms
+
+
 @dataclass(frozen=True)
 class Relation:
     source: str
@@ -198,6 +218,8 @@ class SentenceRelations:
         """Negated here or in the clause it hangs from ("was not accountable for meddling",
         "did not sign the statement condemning X"), by "neither … nor", or by a "no" subject
         ("No official met him")."""
+        if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
+            return True  # "neither praised nor criticised"
         while True:
             for c in token.children:
                 if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't", "neither", "nor"}:
@@ -240,7 +262,12 @@ class SentenceRelations:
             out: list[str] = []
             for child in token.children:
                 if child.dep_ in {"poss", "compound", "amod"}:
-                    out += self.keys(child)
+                    found = self.keys(child)
+                    if not found and child.dep_ == "amod":
+                        country = self.lex.country_of(child.text)  # "Congolese support for X"
+                        if country:
+                            found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
+                    out += found
                 if child.dep_ == "prep" and child.lower_ == "by":
                     out += [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
                 if child.dep_ == "prep" and child.lower_ == "from" and pred.rel.actor_edge in _SAID_EDGES:
@@ -410,10 +437,16 @@ class SentenceRelations:
     def objects(self, pred: Predicate) -> list[str]:
         token = pred.token
         out: list[str] = []
+        # "protested to Kabul" is a protest to the government; "travelled to Kabul" is a trip
+        seats = pred.rel.actor_edge not in {EdgeType.MET, EdgeType.ATTACKED}
+
+        def tk(t: Token) -> list[str]:
+            return self.target_keys(t, seats=seats)
+
         if pred.via_prep is not None:
             for child in token.children:
                 if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == pred.via_prep:
-                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
+                    out += [k for p in child.children if p.dep_ == "pobj" for k in tk(p)]
             return list(dict.fromkeys(out))
         if pred.light_noun is not None and pred.light_noun.dep_ in self._LIGHT_PARTICLES:
             # "bailed out the bank", "cracked down on protesters": a verb with its particle
@@ -423,23 +456,33 @@ class SentenceRelations:
         if pred.light_noun is not None:
             preps.add("to")  # "sent a warning to Moscow", "issued an ultimatum to X"
         if pred.nominal:
-            preps |= {"of", "with", "on", "against", "to", "into"}
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
+            preps |= {"with", "on", "against", "to", "into"}
+            if pred.rel.actor_edge is not EdgeType.AIDED:
+                preps.add("of")  # "the release of X", "the expulsion of X"; but "the sale of arms"
+        prep_targets = [
+            k
+            for child in anchor.children
+            if child.dep_ == "prep" and child.lower_ in preps
+            for p in child.children
+            if p.dep_ == "pobj"
+            for k in tk(p)
+        ]
+        plain_verb = not pred.nominal and pred.light_noun is None
+        if not plain_verb:
+            out += prep_targets
         if pred.nominal or pred.light_noun is not None and anchor.i != token.i:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in preps and pred.light_noun is not None:
-                    out += [k for p in child.children if p.dep_ == "pobj" for k in self.target_keys(p)]
+                    out += [k for p in child.children if p.dep_ == "pobj" for k in tk(p)]
             if pred.light_noun is not None:
                 for child in token.children:
                     if child.dep_ == "dative":  # "gave Ukraine weapons", "handed Kyiv aid"
-                        out += self.target_keys(child)
+                        out += tk(child)
             if pred.nominal and not out and token.dep_ == "pobj" and token.head.lower_ == "with":
                 # "Sovcomflot was hit with British sanctions": the passive subject is the target
                 verb = token.head.head
                 if verb.pos_ in {"VERB", "AUX"} and self.passive(verb):
-                    out += [k for c in verb.children if c.dep_ == "nsubjpass" for k in self.target_keys(c)]
+                    out += [k for c in verb.children if c.dep_ == "nsubjpass" for k in tk(c)]
             if (
                 pred.nominal
                 and not out
@@ -448,11 +491,11 @@ class SentenceRelations:
             ):
                 subject = [c for c in token.head.children if c.dep_ in _SUBJ]
                 for c in subject:
-                    out += self.target_keys(c) or self._doers_of(c)
+                    out += tk(c) or self._doers_of(c)
             return list(dict.fromkeys(out))
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.tag_ not in {"WP", "WDT"}:
-                found = self.target_keys(child)
+                found = tk(child)
                 if not found and child.dep_ == "dobj":
                     # "threatened countermeasures against X", "imposed duties on X"
                     found = [
@@ -461,12 +504,16 @@ class SentenceRelations:
                         if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "toward", "towards"}
                         for p in c.children
                         if p.dep_ == "pobj"
-                        for k in self.target_keys(p)
+                        for k in tk(p)
                     ]
                 out += found
             if child.dep_ == "nsubjpass":
-                out += self.target_keys(child)
+                out += tk(child)
         if not out:
+            # a class preposition names the target when the object does not ("fired missiles
+            # at X"); "struck Iranian facilities at Natanz" already has its target
+            out += prep_targets
+        if not out and not any(c.dep_ == "dobj" for c in token.children):
             # "X condemned and sanctioned Y": the first verb shares the second's object
             for conj in token.children:
                 if (
@@ -474,7 +521,7 @@ class SentenceRelations:
                     and conj.pos_ == "VERB"
                     and not any(c.dep_ in _SUBJ | {"nsubjpass"} for c in conj.children)
                 ):
-                    out += [k for c in conj.children if c.dep_ == "dobj" for k in self.target_keys(c)]
+                    out += [k for c in conj.children if c.dep_ == "dobj" for k in tk(c)]
                     break
         if token.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children
@@ -489,7 +536,17 @@ class SentenceRelations:
         """Parties of a symmetric event given by "between X and Y" ("a deal between X and Y")."""
         if not pred.rel.symmetric:
             return []
-        anchor = pred.light_noun or pred.token
+        return self._parties(pred.light_noun or pred.token)
+
+    def _mediated_parties(self, pred: Predicate) -> list[str]:
+        """ "brokered talks between X and Y", "mediated a truce between X and Y": each party."""
+        out = self._parties(pred.light_noun or pred.token)
+        for child in pred.token.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                out += self._parties(child)
+        return list(dict.fromkeys(out))
+
+    def _parties(self, anchor: Token) -> list[str]:
         return list(
             dict.fromkeys(
                 k
@@ -510,7 +567,7 @@ class SentenceRelations:
             return [self.actors.add(NodeLabel.COUNTRY, country, token.text)]
         return keys
 
-    def target_keys(self, token: Token, depth: int = 0) -> list[str]:
+    def target_keys(self, token: Token, depth: int = 0, seats: bool = True) -> list[str]:
         """The actor a target phrase stands for, or whose thing it is.
 
         "tariffs on Chinese steel", "seized Iran's tanker", "raided the offices of Wirecard",
@@ -520,7 +577,8 @@ class SentenceRelations:
         """
         keys = self.keys(token)
         if keys:
-            return [k for k in keys if self._is_actor(k)] or self._seat_of_government(token, keys)
+            actors = [k for k in keys if self._is_actor(k)]
+            return actors or (self._seat_of_government(token, keys) if seats else [])
         owners: list[str] = []
         of_phrase: list[str] = []
         national: list[str] = []
@@ -539,10 +597,10 @@ class SentenceRelations:
                         if country and child.ent_type_ in {"NORP", "GPE", ""}:
                             found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
                     national += found
-                elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth < 2:
+                elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
                     for p in child.children:
                         if p.dep_ == "pobj":
-                            of_phrase += self.target_keys(p, depth + 1)
+                            of_phrase += self.target_keys(p, depth + 1, seats)
         return list(dict.fromkeys(owners or of_phrase or national))
 
     def _host_countries(self, envoy: Token) -> list[str]:
@@ -618,25 +676,27 @@ class SentenceRelations:
             if node.dep_ == "dobj" and node.pos_ in {"NOUN", "PROPN"} and node.i == token.i:
                 # "sought the arrest of X", "discussed sanctions on Y": an event wished, not done
                 governing = self._by_token.get(head.i)
-                if head.lemma_.lower() in modality.irrealis_objects or (
+                if _forms(head) & modality.irrealis_objects or (
                     governing is not None and governing.rel.complement
                 ):
                     return True
             if node.dep_ == "pobj" and node.i == token.i and head.lower_ == "for":
-                if head.head.lemma_.lower() in modality.irrealis_objects:
+                if _forms(head.head) & modality.irrealis_objects:
                     return True  # "called for the release of", "pushed for sanctions"
             if node.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children):
                 return True  # "have yet to reach an agreement"
+            if node.dep_ in {"acl", "ccomp"} and head.pos_ in {"NOUN", "PROPN"}:
+                nominal = self._by_token.get(head.i)
+                if nominal is not None and nominal.rel.complement:
+                    return True  # the content of a demand or threat is not a fact
             if node.dep_ == "acl" and self._infinitive(node) and head.pos_ in {"NOUN", "PROPN"}:
                 # "a plan to sanction", "its threat to expel": the noun's complement is unasserted
                 nominal = self._by_token.get(head.i)
-                if head.lemma_.lower() in modality.irrealis or (
-                    nominal is not None and nominal.rel.complement
-                ):
+                if _forms(head) & modality.irrealis or (nominal is not None and nominal.rel.complement):
                     return True
             if node.dep_ in self._COMPLEMENT_DEPS or (node.dep_ == "pobj" and head.dep_ == "prep"):
                 governor = head.head if head.dep_ == "prep" and node.dep_ in {"pobj", "pcomp"} else head
-                if governor.lemma_.lower() in modality.irrealis:
+                if _forms(governor) & modality.irrealis:
                     return True
                 governing = self._by_token.get(governor.i)
                 if governing is not None and governing.token.i != token.i:
@@ -668,6 +728,8 @@ class SentenceRelations:
             objects = self._complement_targets(pred)
         if edge is EdgeType.RECALLED:
             objects = self._recall_targets(pred, objects)
+        if edge is EdgeType.MEDIATED:
+            objects = self._mediated_parties(pred) or objects
         reporters = self._reporters(pred.token)
         if reporters and subjects and not set(subjects) & set(reporters):
             # "X said Y attacked Z": the text asserts what X said, not the attack itself
@@ -687,8 +749,10 @@ class SentenceRelations:
             "in",
             "amid",
         }
+        apart = any(t.lower_ in {"separate", "separately", "each", "respective"} for t in pred.token.subtree)
         if (
             pred.rel.symmetric
+            and not apart
             and not objects
             and len(subjects) >= 2
             and (not pred.nominal or self._doers(pred) or inherited_at)
@@ -724,8 +788,10 @@ class SentenceRelations:
                             if self.actors.actors[k].label is NodeLabel.COUNTRY
                         ]
         own = set(self.subjects(pred))
-        kept = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
-        return list(dict.fromkeys(k for k in [*hosts, *kept] if k not in own)) or objects
+        envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
+        if envoys:
+            return envoys  # "recalled Vadym Prystaiko, its ambassador to London"
+        return list(dict.fromkeys(k for k in hosts if k not in own)) or objects
 
     def _complement_targets(self, pred: Predicate) -> list[str]:
         """ "threatened to expel Tessalia's diplomats": the threat's target is the complement's."""
@@ -775,7 +841,7 @@ class SentenceRelations:
                 governing = self._by_token.get(node.head.i)
                 if governing is not None and governing.rel.complement:
                     return True
-                if node.head.lemma_.lower() in self.lex.modality.irrealis and node.dep_ == "ccomp":
+                if _forms(node.head) & self.lex.modality.irrealis and node.dep_ == "ccomp":
                     return True
             if node.dep_ in _CLAUSE_BOUNDARY:
                 return False
