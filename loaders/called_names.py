@@ -1,16 +1,38 @@
-"""Names the NER misses but the article introduces: "a criminal group called DarkSide".
+"""Entity spans repaired with what the article says, before any actor is resolved.
 
-A proper name right after "called", "named", "dubbed" or "known as", following a word for an
-organisation, is an organisation; every later use of the same name in the article ("DarkSide
-hackers") is too. The spans are added to each doc's entities, so everything downstream sees
-them as the NER's own.
+The NER of a small model misses names, cuts them and mislabels them. This pass fixes the spans
+of every paragraph of an article in place (`doc.ents`), so everything downstream sees them as
+the NER's own:
+
+- **introduced names**: a proper name right after "called", "named", "dubbed" or "known as",
+  following a word for an organisation ("a criminal group called DarkSide"), is an
+  organisation, and so is every later use of it;
+- **acronyms** defined in parentheses ("Petroleos de Venezuela (PDVSA)") are entities of the
+  defined name's type wherever they occur;
+- **lists stay lists**: "Alphabet, Google" tagged as one span becomes two;
+- **particles**: "Ursula von der" + "Leyen" is one person, "Ursula von der Leyen";
+- **apposition types the name**: "Velkor, a ransomware gang" is an organisation, "Helix
+  Minerals, a state mining company" too, "Mira Castell, the opposition leader" a person;
+- **candidates beyond the NER**: a run of proper nouns in an argument position (subject,
+  object, prepositional object, apposition) that the NER left alone becomes an entity, typed by
+  a title before it ("Vice-President Maroš Šefčovič"), an apposition, the article's other
+  mentions of the same name, or its shape (two or three name words: a person);
+- **other mentions**: a name the NER calls an organisation once and a place elsewhere is an
+  organisation everywhere (the NER's place guess is the weakest).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import re
+from collections import Counter
+from functools import lru_cache
+
+from actorgraph.graph.model import normalize_alias as _normalize_alias
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
 _INTRODUCERS = {"called", "named", "dubbed"}
 _ORG_WORDS = {
     "group",
@@ -26,10 +48,51 @@ _ORG_WORDS = {
     "militia",
     "collective",
 }
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "dative", "conj", "poss", "attr"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i")
+_COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "via")
+#: what a company suffers and a city does not
+_ORG_TARGET_EDGES = {"SANCTIONED", "ACCUSED", "INVESTIGATED"}
+_PERSON_TARGET_EDGES = {"IMPRISONED", "RELEASED"}
+_ORG_TARGET_VERBS = {
+    "fine",
+    "fined",
+    "fines",
+    "sue",
+    "sued",
+    "acquire",
+    "acquired",
+    "buy",
+    "bought",
+    "regulate",
+}
+
+
+_COUNTRY_MEMO: dict[tuple[int, str], str | None] = {}
+
+
+def _country(lex, text: str) -> str | None:
+    """`lex.country_of`, remembered: the same names come back in every paragraph."""
+    key = (id(lex), text)
+    if key not in _COUNTRY_MEMO:
+        if len(_COUNTRY_MEMO) > 1 << 16:
+            _COUNTRY_MEMO.clear()
+        _COUNTRY_MEMO[key] = lex.country_of(text)
+    return _COUNTRY_MEMO[key]
+
+
+@lru_cache(maxsize=4)
+def _introducer_ids(vocab) -> frozenset[int]:
+    return frozenset(vocab.strings[w] for w in (*_INTRODUCERS, "known"))
 
 
 def _introduced_names(doc: Doc) -> set[str]:
-    names = set()
+    names: set[str] = set()
+    if _introducer_ids(doc.vocab).isdisjoint(doc.to_array("LOWER").tolist()):
+        return names
     for token in doc:
         if token.lower_ == "as" and token.i > 0 and doc[token.i - 1].lower_ == "known":
             introducer = doc[token.i - 1]
@@ -51,17 +114,346 @@ def _introduced_names(doc: Doc) -> set[str]:
     return names
 
 
-def add_called_names(docs: list[Doc]) -> None:
-    names = set().union(*(_introduced_names(d) for d in docs)) if docs else set()
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """ "Petroleos de Venezuela (PDVSA)": acronym -> the defined span's label."""
+    found = {}
+    for ent in doc.ents:
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            word = doc[end + 1].text
+            initial = ent.text.removeprefix("the ").removeprefix("The ")[:1].upper()
+            if _ACRONYM.match(word) and word[0] == initial and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
+                found[word] = "ORG" if ent.label_ != "GPE" else "GPE"  # not "Nancy Pelosi (D-CA)"
+    return found
+
+
+def _tag_everywhere(docs: list[Doc], names: dict[str, str]) -> None:
+    """Every occurrence of each name becomes an entity with the given label."""
     if not names:
         return
+    sizes = {name: len(name.split()) for name in names}
     for doc in docs:
         extra = []
-        for name in names:
-            size = len(name.split())
-            for start in range(len(doc) - size + 1):
-                if doc[start : start + size].text == name:
-                    extra.append(Span(doc, start, start + size, label="ORG"))
+        for name, label in names.items():
+            size = sizes[name]
+            first = name.split()[0]
+            for token in doc:
+                if token.text == first and doc[token.i : token.i + size].text == name:
+                    extra.append(Span(doc, token.i, token.i + size, label=label))
         if extra:
             kept = [e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in extra)]
             doc.ents = filter_spans([*kept, *extra])
+
+
+def _split_lists(doc: Doc, lex) -> list[Span]:
+    """ "Alphabet, Google" as one span: two names, unless the whole is a known name."""
+    out = []
+    for ent in doc.ents:
+        commas = [t.i for t in ent if t.text in {",", ";"}]
+        if not commas or lex is not None and (_country(lex, ent.text) or _known_org(lex, ent.text)):
+            out.append(ent)
+            continue
+        start = ent.start
+        for i in [*commas, ent.end]:
+            if i > start:
+                out.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+    return out
+
+
+def _known_org(lex, text: str) -> bool:
+    return normalize_alias(text.removeprefix("the ")) in lex.organizations
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and token.pos_ == "PROPN"
+
+
+def _join_particles(doc: Doc, spans: list[Span], particles: frozenset[str]) -> list[Span]:
+    """ "Ursula von der" (PERSON) + "Leyen" (GPE): one PERSON over the whole name."""
+    if not particles:
+        return spans
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    skip_until = -1
+    for span in spans:
+        if span.start < skip_until:
+            continue
+        end = span.end
+        # "Ursula von der" ... the particles end the span: take the name words after them
+        while end < len(doc) and doc[end - 1].lower_ in particles and _name_word(doc[end]):
+            nxt = by_start.get(end)
+            end = nxt.end if nxt is not None else end + 1
+        start = span.start
+        # "Leyen" alone, with "Ursula von der" untagged before it
+        while start >= 2 and doc[start - 1].lower_ in particles and doc[start - 1].text.islower():
+            probe = start - 1
+            while probe > 0 and doc[probe - 1].lower_ in particles:
+                probe -= 1
+            if probe > 0 and _name_word(doc[probe - 1]):
+                start = probe - 1
+            else:
+                break
+        if (start, end) != (span.start, span.end):
+            out.append(Span(doc, start, end, label="PERSON"))
+            skip_until = end
+        else:
+            out.append(span)
+    return out
+
+
+def _join_hyphens(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Yoon Suk" + "-yeol": a hyphenated name the tokenizer cut stays whole."""
+    out = []
+    for span in spans:
+        end = span.end
+        while (
+            span.label_ == "PERSON"
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+        out.append(span if end == span.end else Span(doc, span.start, end, label=span.label_))
+    return out
+
+
+def _predicate_label(span: Span, lex) -> str | None:
+    """ "The Commission fined Alphabet": what is fined, sued or sanctioned is no place;
+    who is jailed or freed is a person ("police arrested Ilse Varga")."""
+    if span.label_ == "ORG" and 2 <= len(span) <= 3 and span.root.dep_ in {"dobj", "nsubjpass"}:
+        words = [t.lower_ for t in span]
+        head = span.root.head.lemma_.lower()
+        jailed = any(
+            c.actor_edge is not None and c.actor_edge.value in _PERSON_TARGET_EDGES
+            for c in lex.verb_classes.get(head, [])
+        )
+        if (
+            jailed
+            and all(t.text[:1].isupper() for t in span)
+            and not any(
+                w in lex.org_suffixes or lex.agents.apposition.get(w) == "ORG" or w == "the" for w in words
+            )
+        ):
+            return "PERSON"
+    if span.label_ != "GPE":
+        return None
+    root = span.root
+    if root.dep_ not in {"dobj", "nsubjpass"} or _country(lex, span.text):
+        return None
+    if normalize_alias(span.text).endswith(_COUNTRY_SHAPES):
+        return None  # "sanctioned Kessaria": likely a state
+    lemma, word = root.head.lemma_.lower(), root.head.lower_
+    edges = {c.actor_edge.value for c in lex.verb_classes.get(lemma, []) if c.actor_edge is not None}
+    return (
+        "ORG"
+        if edges & _ORG_TARGET_EDGES or lemma in _ORG_TARGET_VERBS or word in _ORG_TARGET_VERBS
+        else None
+    )
+
+
+def _appositive_label(token: Token, lex) -> str | None:
+    """The label an apposition's head noun gives the name it describes."""
+    if lex is None or not lex.agents.apposition:
+        return None
+    for other in (*token.children, token.head):
+        rel = other.dep_ if other.i != token.head.i else token.dep_
+        if rel != "appos" or other.pos_ != "NOUN" or other.ent_type_:
+            continue
+        words = [other.lower_, other.lemma_.lower()]
+        modifiers = [c for c in other.lefts if c.dep_ in {"compound", "amod"}]
+        if modifiers:
+            words.insert(0, f"{modifiers[-1].lower_} {other.lower_}")
+        for word in words:
+            label = lex.agents.apposition.get(word)
+            if label:
+                return label
+    return None
+
+
+def _shape_label(span: Span, lex) -> str | None:
+    """ "Ostmark Energy" is no person; "Velmoran" before "officials" is a demonym."""
+    if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.org_suffixes:
+        return "ORG"
+    if len(span) == 1 and span.label_ in {"ORG", "GPE", "PERSON"} and not _country(lex, span.text):
+        token = span[0]
+        if (
+            (
+                token.tag_ == "JJ"
+                or token.dep_ in {"compound", "amod"}
+                and token.head.lower_ in lex.agents.heads
+            )
+            and token.lower_.endswith(_DEMONYM_ENDINGS)
+            and normalize_alias(token.text) not in lex.agents.not_country_demonyms
+        ):
+            return "NORP"  # "Velmoran officials"
+    return None
+
+
+def _retype_by_apposition(spans: list[Span], lex) -> list[Span]:
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    has_appos = doc.vocab.strings["appos"] in doc.to_array("DEP")
+    out = []
+    for span in spans:
+        label = _appositive_label(span.root, lex) if has_appos and span.label_ in _ACTOR_LABELS else None
+        label = label or _predicate_label(span, lex) or _shape_label(span, lex)
+        if label and label != span.label_ and not _country(lex, span.text) and not _known_org(lex, span.text):
+            span = Span(span.doc, span.start, span.end, label=label)
+        out.append(span)
+    return out
+
+
+def _title_case(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return len(words) > 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+def _candidates(doc: Doc, lex, known: dict[str, str]) -> list[Span]:
+    """Runs of proper nouns in argument positions that no entity covers."""
+    if lex is None:
+        return []
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    proper = (doc.to_array("POS") == PROPN).nonzero()[0].tolist()  # no Python loop over tokens
+    starts = [i for i in proper if i not in covered and _name_word(doc[i])]
+    if not starts or _title_case(doc):
+        return []
+    out = []
+    i = starts[0]
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or not _name_word(token):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(doc)
+            and j + 1 not in covered
+            and (
+                _name_word(doc[j + 1])
+                or doc[j + 1].lower_ in lex.agents.name_particles
+                and j + 2 < len(doc)
+                and _name_word(doc[j + 2])
+            )
+        ):
+            j += 1
+        span = doc[i : j + 1]
+        i = j + 1
+        label = _candidate_label(span, lex, known)
+        if label:
+            out.append(Span(doc, span.start, span.end, label=label))
+    return out
+
+
+def _list_label(span: Span) -> str | None:
+    """A list is of one kind: the label of a neighbour across a comma or an "and"."""
+    doc = span.doc
+    neighbours = []
+    if span.end + 1 < len(doc) and doc[span.end].text in {",", "and"}:
+        neighbours.append(doc[span.end + 1])
+    if span.start >= 2 and doc[span.start - 1].text in {",", "and"}:
+        neighbours.append(doc[span.start - 2])
+    return next((t.ent_type_ for t in neighbours if t.ent_type_ in {"ORG", "PERSON"}), None)
+
+
+def _candidate_label(span: Span, lex, known: dict[str, str]) -> str | None:
+    root = span.root
+    listed = _list_label(span)  # "Facebook, Apple and Amazon" when the NER tagged the others
+    if root.dep_ not in _ARGUMENT_DEPS or not listed and span[0].i == span.sent.start and len(span) == 1:
+        return None
+    text = span.text
+    norm = normalize_alias(text)
+    words = [t.lower_.rstrip(".") for t in span]
+    if norm in lex.agents.not_actors or _country(lex, text) or any(w in lex.titles for w in words):
+        return None
+    if any(w in lex.honorifics for w in words[:1]) or normalize_alias(span[0].text) in lex.agents.not_actors:
+        return None
+    if _known_org(lex, text):
+        return "ORG"
+    if listed:
+        return listed
+    if norm in known:
+        return known[norm]
+    label = _appositive_label(root, lex)
+    if label:
+        return label
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (
+        before.lower_.rstrip(".") in lex.titles or before.lower_.rstrip(".") in lex.honorifics
+    ):
+        return "PERSON"
+    if any(w in lex.org_suffixes for w in words[1:]) or any(
+        lex.agents.apposition.get(w) == "ORG" for w in words[1:]
+    ):
+        return "ORG"
+    if 2 <= len(span) <= 4 and all(t.is_alpha or "-" in t.text for t in span):
+        return "PERSON"
+    return None
+
+
+def _article_labels(docs: list[Doc], lex) -> tuple[dict[str, str], dict[str, str]]:
+    """One label per name across the article: an organisation once beats a place guess.
+
+    Returns the label of every name, and those of the names the NER labelled in several ways.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in _ACTOR_LABELS and ent.label_ != "NORP":
+                votes.setdefault(normalize_alias(ent.text.removeprefix("the ")), Counter())[ent.label_] += 1
+    labels: dict[str, str] = {}
+    mixed: dict[str, str] = {}
+    for norm, counter in votes.items():
+        if lex is not None and _country(lex, norm):
+            continue
+        if len(counter) > 1:
+            if "ORG" in counter and counter.keys() & _PLACE_LABELS:
+                mixed[norm] = "ORG"
+            elif "PERSON" in counter and counter.keys() & _PLACE_LABELS:
+                mixed[norm] = "PERSON"
+        else:
+            labels[norm] = next(iter(counter))
+    return {**labels, **mixed}, mixed
+
+
+def _relabel(doc: Doc, labels: dict[str, str]) -> None:
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        label = labels.get(normalize_alias(ent.text.removeprefix("the ")))
+        if label and label != ent.label_ and ent.label_ in _PLACE_LABELS | {"ORG", "PERSON"}:
+            ent = Span(doc, ent.start, ent.end, label=label)
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
+def add_called_names(docs: list[Doc], lex=None) -> None:
+    """Repair the entity spans of one article's paragraphs in place (see the module docstring)."""
+    if not docs:
+        return
+    names = {name: "ORG" for name in set().union(*(_introduced_names(d) for d in docs))}
+    for doc in docs:
+        names.update(_acronyms(doc))
+    _tag_everywhere(docs, names)
+    for doc in docs:
+        before = [(e.start, e.end, e.label_) for e in doc.ents]
+        spans = _split_lists(doc, lex)
+        if lex is not None:
+            spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
+            spans = _retype_by_apposition(filter_spans(spans), lex)
+        if [(s.start, s.end, s.label_) for s in spans] != before:
+            doc.ents = filter_spans(spans)
+    if lex is None:
+        return
+    labels, mixed = _article_labels(docs, lex)
+    for doc in docs:
+        extra = _candidates(doc, lex, labels)
+        if extra:
+            doc.ents = filter_spans([*doc.ents, *extra])
+        if mixed:
+            _relabel(doc, mixed)

@@ -125,7 +125,7 @@ class Extractor:
 
     def _extract_parsed(self, document: Document, parsed: list[_ParsedUnit]) -> ExtractionResult:
         actors = ArticleActors(self.lex, document.date)
-        add_called_names([p.doc for p in parsed])
+        add_called_names([p.doc for p in parsed], self.lex)
         all_spans = [ent for p in parsed for ent in p.doc.ents]
         actors.learn_names(all_spans)
         actors.count_names(" ".join(p.unit.text for p in parsed if p.unit.kind in EXTRACT_KINDS))

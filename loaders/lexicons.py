@@ -112,6 +112,8 @@ class RelationClass:
     prep_verbs: frozenset[tuple[str, str]] = frozenset()
     #: takes a to-infinitive that is not asserted ("threatened to expel", "urged X to free")
     complement: bool = False
+    #: the roles are the other way round: "received arms from X" is X aiding the subject
+    converse: bool = False
     #: one-line sentences with the relations they must give: documentation that a test runs
     examples: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
 
@@ -313,6 +315,7 @@ def _relation(entry: dict) -> RelationClass:
         source_prep=entry.get("source_prep"),
         prep_verbs=_pairs(entry, "prep_verbs", where),
         complement=bool(entry.get("complement", False)),
+        converse=bool(entry.get("converse", False)),
         examples=_examples(entry, where),
     )
 

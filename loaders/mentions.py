@@ -6,6 +6,15 @@ attach to one node. The second pass (`resolve_sentence`) maps tokens to actor ke
 entities (with the NER's label mistakes corrected by what the article says about them),
 metonyms and demonyms to countries, role descriptions ("the Russian leader") to the person who
 holds the role, unnamed collectives to `Group`s, and pronouns to their most likely antecedent.
+
+The first pass also learns what the article establishes for itself (`agents.py`): invented
+countries ("Zamrovian" ↔ "Zamrovia", "Zamrovia's navy"), acronyms and short forms of its
+organisations ("PDVSA", "the Commission"), and which named group a group noun stands for
+("Russian hackers" in an article about Clop, "a Russian ransomware gang"). Unnamed agents
+("Greek patrol boats", "a Moroccan court", "Egypt's intelligence chief") become `Group`s on
+their head noun, tied to their country. Capitalised common words ("Member States", "Brexit")
+are never actors (`not_actors` in `actors.toml`); the entity spans themselves are repaired
+before all this (`called_names.py`).
 """
 
 from __future__ import annotations
@@ -14,17 +23,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from actorgraph.graph.model import NodeLabel, node_id, normalize_alias
+from actorgraph.graph.model import EdgeType, NodeLabel, node_id
+from actorgraph.graph.model import normalize_alias as _normalize_alias
+from actorgraph.loaders.agents import AgentFinder, guess_country, learn_countries, learn_named_groups
 from actorgraph.loaders.lexicons import Lexicons
 from spacy.tokens import Span, Token
 
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: the same few names are normalised again and again within an article
+normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
 _SUBJECT_PRONOUNS = {"he", "she"}
 _OBJECT_PRONOUNS = {"him", "her"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _COUNTERPART_ROLES = {"counterpart", "opposite number"}
 #: "talks in Vienna", "recalled to Moscow": a capital after these is the place, not the state.
 _LOCATIVE_PREPS = {
@@ -42,6 +56,11 @@ _LOCATIVE_PREPS = {
 }
 
 
+@lru_cache(maxsize=8)
+def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[-1] for p in phrases)
+
+
 @dataclass
 class Actor:
     key: str
@@ -50,6 +69,8 @@ class Actor:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     roles: set[tuple[str, str | None]] = field(default_factory=set)
+    #: an unnamed agent's country and its tie to it ("Greek patrol boats" MEMBER_OF Greece)
+    affiliation: tuple[str, EdgeType] | None = None
 
 
 @dataclass
@@ -81,6 +102,12 @@ class ArticleActors:
         self._last_subject_people: list[str] = []
         self._last_subject_group: list[str] = []
         self._main_pair: list[str] | None = None
+        self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
+        self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
+        self._org_aliases: dict[str, str] = {}  # "pdvsa", "commission" -> the organisation's name
+        self.named_group_for: dict[str, str] = {}  # "hackers" -> "Clop" when the article says so
+        self.agents = AgentFinder(self)
+        self._plural_heads = _plural_heads(lexicons.plural_actors)
 
     # ----- registry -------------------------------------------------------------------------
 
@@ -103,8 +130,11 @@ class ArticleActors:
         self._full_names[normalize_alias(name)] = key
         if len(parts) >= 2:
             self.actors[key].aliases.add(parts[-1])
-            for part in (parts[0], parts[-1]):
-                self._name_parts.setdefault(normalize_alias(part), set()).add(key)
+            particles = self.lex.agents.name_particles
+            # every name word: "Lula" in "Luiz Inacio Lula da Silva", not "da"
+            for part in parts:
+                if part.lower() not in particles:
+                    self._name_parts.setdefault(normalize_alias(part), set()).add(key)
         return key
 
     def find_person(self, text: str) -> str | None:
@@ -119,6 +149,16 @@ class ArticleActors:
             return next(iter(self._name_parts[norm[:-1]]))
         return None
 
+    def country_of(self, text: str) -> str | None:
+        """A country from the lexicon, or one the article itself establishes ("Zamrovia")."""
+        try:
+            known = self._lexicon_countries[text]
+        except KeyError:
+            known = self._lexicon_countries[text] = self.lex.country_of(text)
+        return known or self.local_countries.get(
+            normalize_alias(_POSSESSIVE.sub("", text).removeprefix("the ").removeprefix("The "))
+        )
+
     # ----- pass 1: names --------------------------------------------------------------------
 
     def clean_name(self, span: Span) -> list[str]:
@@ -130,12 +170,28 @@ class ArticleActors:
             words[0].lower() in {"the", "a", "an"}
             or words[0].lower().rstrip(".") in self.lex.honorifics
             or words[0].lower() in self.lex.titles
-            or self.lex.country_of(words[0]) is not None
+            or self._country_prefix(words[0])
         ):
             if len(words) == 1:
                 break
             words = words[1:]
         return words
+
+    def _country_prefix(self, word: str) -> bool:
+        """ "German" or "Russia's" before a name is no part of it; "Chad" in "Chad Smith" is."""
+        norm = normalize_alias(_POSSESSIVE.sub("", word))
+        return norm in self.lex.country_by_adjective or (
+            self.country_of(word) is not None
+            and (_POSSESSIVE.search(word) is not None or norm in self.local_countries)
+        )
+
+    def _is_name(self, parts: list[str]) -> bool:
+        """Capitalised name words (any script: "Šefčovič"), particles inside ("von der")."""
+        particles = self.lex.agents.name_particles
+        return bool(parts) and all(
+            _NAME_TOKEN.match(p) and (p[:1].isupper() or 0 < i < len(parts) - 1 and p.lower() in particles)
+            for i, p in enumerate(parts)
+        )
 
     def _preceded_by_title(self, span: Span) -> bool:
         if span.start == 0:
@@ -157,19 +213,24 @@ class ArticleActors:
         return False
 
     def learn_names(self, spans: list[Span]) -> None:
+        learn_countries(self, spans)
+        self._learn_org_aliases(spans)
+        learn_named_groups(self, spans)
         singles: list[tuple[list[str], str]] = []
         for span in spans:
             if span.label_ not in ACTOR_ENT_LABELS or any(t.like_num for t in span):
                 continue
             text = span.text
-            if self.lex.country_of(text) or normalize_alias(text) in self.lex.organizations:
+            if self.country_of(text) or normalize_alias(text) in self.lex.organizations:
+                continue
+            if self._not_an_actor(span):
                 continue
             if "-" in text and span.label_ != "PERSON":
                 continue
             if span.label_ != "PERSON" and not self._is_person_like(span):
                 continue
             parts = self.clean_name(span)
-            if not parts or not all(_NAME_TOKEN.match(p) for p in parts):
+            if not self._is_name(parts):
                 continue
             if len(parts) >= 2:
                 self._register_person(parts, text)
@@ -181,6 +242,38 @@ class ArticleActors:
                 self.actors[key].aliases.add(parts[0])
             else:
                 self._register_person(parts, surface)
+
+    def _learn_org_aliases(self, spans: list[Span]) -> None:
+        """Acronyms defined in parentheses and short forms: "PDVSA", "the Commission"."""
+        heads: dict[str, set[str]] = {}
+        for span in spans:
+            if span.label_ != "ORG":
+                continue
+            parts = [w for w in self.clean_name(span) if w]
+            if not parts:
+                continue
+            name = " ".join(parts)
+            if normalize_alias(name) in self.lex.organizations:
+                continue
+            doc, end = span.doc, span.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                self._org_aliases.setdefault(normalize_alias(doc[end + 1].text), name)
+            if len(parts) >= 2 and parts[-1][:1].isupper():
+                heads.setdefault(normalize_alias(parts[-1]), set()).add(name)
+        for head, names in heads.items():
+            if len(names) == 1 and head not in self.lex.organizations:
+                self._org_aliases.setdefault(head, next(iter(names)))
+
+    def _not_an_actor(self, span: Span) -> bool:
+        """A capitalised common word ("Member States", "Brexit", "post-Brexit") is no actor."""
+        stop = self.lex.agents.not_actors
+        text = _POSSESSIVE.sub("", span.text).strip()
+        if normalize_alias(text) in stop or normalize_alias(text.removeprefix("the ")) in stop:
+            return True
+        if span.label_ != "PERSON" and text[:1].islower() and not text.startswith(("the ", "a ")):
+            return True  # "post-Brexit": a prefixed adjective, not a name
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and normalize_alias(f"{before.text} {text}") in stop
 
     def count_names(self, text: str) -> None:
         for _norm, key in self._full_names.items():
@@ -209,7 +302,12 @@ class ArticleActors:
         group = self.lex.named_groups.get(normalize_alias(text))
         if group:
             return [self.add(NodeLabel.GROUP, group, text)]
-        country = self.lex.country_of(text)
+        alias = self._org_aliases.get(normalize_alias(text.removeprefix("the ").removeprefix("The ")))
+        if alias and self.find_person(text) is None:
+            return [self.add(NodeLabel.ORGANIZATION, alias, text)]
+        if self._not_an_actor(span):
+            return []
+        country = self.country_of(text)
         if country:
             if self._locative_metonym(span, text):
                 return [self.add(NodeLabel.PLACE, text.removeprefix("the ").removeprefix("The "), text)]
@@ -229,7 +327,7 @@ class ArticleActors:
             self.actors[person].aliases.add(text)
             return [person]
         if span.label_ == "PERSON":
-            if not parts or not all(_NAME_TOKEN.match(p) for p in parts) or any(t.like_num for t in span):
+            if not self._is_name(parts) or any(t.like_num for t in span):
                 return []
             return [self._register_person(parts, text)]
         if span.label_ == "ORG":
@@ -248,7 +346,7 @@ class ArticleActors:
         """A country name or capital the NER missed ("Kyiv warns of …")."""
         if token.pos_ != "PROPN" or token.dep_ in {"amod", "compound"}:
             return []
-        country = self.lex.country_of(token.text)
+        country = self.country_of(token.text)
         if country is None:
             return []
         if self._locative_metonym(token.doc[token.i : token.i + 1], token.text):
@@ -263,7 +361,7 @@ class ArticleActors:
         return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
 
     def _resolve_part(self, part: str) -> str | None:
-        country = self.lex.country_of(part)
+        country = self.country_of(part)
         if country:
             return self.add(NodeLabel.COUNTRY, country, part)
         return self.find_person(part)
@@ -278,9 +376,26 @@ class ArticleActors:
         nxt = span.end
         if nxt < len(doc) and doc[nxt].lower_ in self.lex.org_suffixes and doc[nxt].pos_ in {"NOUN", "PROPN"}:
             name_words.append(doc[nxt].text.capitalize())
-        if any(w.lower() in self.lex.place_nouns for w in name_words):
+        heads = self.lex.agents.place_heads
+        if any(w.lower() in self.lex.place_nouns for w in name_words) or (
+            len(name_words) > 2 and name_words[0].lower() in heads and name_words[1] == "of"
+        ):
             return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
-        return [self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)]
+        key = self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)
+        self._state_body(key, span)
+        return [key]
+
+    def _state_body(self, key: str, span: Span) -> None:
+        """ "the Tarvonian Supreme Court", "the Russian Foreign Ministry": a body of its country."""
+        words = [w for w in span.text.split() if w.lower() not in {"the", "a", "an"}]
+        if len(words) < 2 or self.actors[key].affiliation is not None:
+            return
+        spec = self.lex.agents.nouns.get(" ".join(words[1:]).lower())
+        if spec is None or normalize_alias(words[0]) in self.lex.agents.not_country_demonyms:
+            return
+        country = self.country_of(words[0]) or guess_country(words[0])
+        if country and spec and normalize_alias(words[0]) not in self.lex.country_by_alias:
+            self.actors[key].affiliation = (self.add(NodeLabel.COUNTRY, country, None), spec.edge)
 
     def resolve_sentence(self, sent: Span, entity_spans: list[Span], track: bool = True) -> SentenceActors:
         """Map tokens to actors; `track=False` (headings, captions) leaves pronoun history alone."""
@@ -302,6 +417,8 @@ class ArticleActors:
                 or self._government(token, found)
                 or self._plural_phrase(token)
                 or self._role(token, found)
+                or self.agents.named_group(token)
+                or self.agents.agent(token, found)
                 or self._group(token, found)
                 or self._pronoun(token, found, sent)
             )
@@ -327,7 +444,9 @@ class ArticleActors:
     ) -> str | None:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
-                country = self.lex.country_of(child.text)
+                country = self.country_of(child.text)
+                if country is None and child.left_edge.i < child.i:  # "South Korean"
+                    country = self.country_of(token.doc[child.left_edge.i : child.i + 1].text)
                 if country:
                     return country
                 for key in found.keys_of(child):
@@ -336,7 +455,7 @@ class ArticleActors:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        country = self.lex.country_of(pobj.text)
+                        country = self.country_of(pobj.text)
                         if country:
                             return country
         return None
@@ -372,6 +491,8 @@ class ArticleActors:
     def _plural_phrase(self, token: Token) -> list[str]:
         if token.pos_ not in {"NOUN", "NUM", "PROPN"} or token.dep_ in {"compound", "amod"}:
             return []
+        if token.lower_ not in self._plural_heads:
+            return []  # the phrase must end like one of the list's ("both leaders", "the two")
         left = token.left_edge.i
         phrase = " ".join(t.lower_ for t in token.doc[left : token.i + 1])
         if phrase not in self.lex.plural_actors and phrase.removeprefix("the ") not in self.lex.plural_actors:
@@ -459,7 +580,7 @@ class ArticleActors:
             for t in token.subtree
             if t.i < token.i
             and (
-                self.lex.country_of(t.text)
+                self.country_of(t.text)
                 or t.ent_type_ in {"NORP", "GPE", "ORG"}
                 or t.lower_ in self.lex.group_qualifiers
             )
@@ -478,9 +599,9 @@ class ArticleActors:
         conjoined = [
             m
             for m in modifiers
-            if m.dep_ == "conj" and any(o.i == m.head.i for o in modifiers) and self.lex.country_of(m.text)
+            if m.dep_ == "conj" and any(o.i == m.head.i for o in modifiers) and self.country_of(m.text)
         ]
-        if conjoined and self.lex.country_of(modifiers[0].text):  # "US and Chinese diplomats": two groups
+        if conjoined and self.country_of(modifiers[0].text):  # "US and Chinese diplomats": two groups
             return [
                 self.add(NodeLabel.GROUP, f"{m.text} {token.text}", f"{m.text} {token.text}")
                 for m in [modifiers[0], *conjoined]
@@ -491,8 +612,8 @@ class ArticleActors:
             if not modifiers:
                 return []
         start = modifiers[0].i
-        words = [t.text for t in token.doc[start : token.i + 1] if not t.is_punct or t.text == "-"]
-        name = re.sub(r"\s*-\s*", "-", " ".join(words))
+        # the text's own form: "Niger's military leaders", "Russian-based hackers"
+        name = token.doc[start : token.i + 1].text.strip('"“”()')
         return [self.add(NodeLabel.GROUP, name, name)]
 
     def _pronoun(self, token: Token | None, found: SentenceActors, sent: Span) -> list[str]:

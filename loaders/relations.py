@@ -738,6 +738,8 @@ class SentenceRelations:
                     for s in subjects:
                         self._add(r, s, EdgeType.ACCUSED)
             return
+        if pred.rel.converse:
+            subjects, objects = objects, subjects
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)

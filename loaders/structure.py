@@ -7,6 +7,11 @@ of an ambassador, which names the host). Heads of state and government get `LEAD
 ministers, envoys, diplomats, spokespeople and advisers get `REPRESENTS`. A "counterpart" or
 "opposite number" shares the other person's rank, which the phrase does not say, so it only
 supports `REPRESENTS`, and only when nothing in the article makes the person the country's leader.
+Any country will do, the article's own too ("Zamrovian Foreign Minister Ilse Varga" REPRESENTS
+Zamrovia): the holders list is only needed when the title names no country.
+
+Unnamed agents (`agents.py`) are tied to their country: MEMBER_OF for forces and bodies ("Greek
+patrol boats", "a Moroccan court"), REPRESENTS for officials ("Egypt's intelligence chief").
 """
 
 from __future__ import annotations
@@ -61,6 +66,10 @@ def _title_tokens(token: Token, found: SentenceActors) -> list[Token]:
 
 def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
     relations: list[Relation] = []
+    for key in found.all_keys():  # "Greek patrol boats" MEMBER_OF Greece, "Egypt's intelligence chief" …
+        affiliation = actors.actors[key].affiliation
+        if affiliation is not None:
+            relations.append(Relation(key, affiliation[0], affiliation[1]))
     for token in sent:
         people = [k for k in found.keys_of(token) if actors.actors[k].label is NodeLabel.PERSON]
         if len(people) != 1 or token.dep_ == "compound":

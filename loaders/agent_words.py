@@ -1,0 +1,65 @@
+"""The word lists behind unnamed agents and candidate names, read from `actors.toml`.
+
+Kept apart from `lexicons.py` so that the lists the agent rules need travel as one value
+(`Lexicons.agents`); see the comments in `actors.toml` for what each list means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from actorgraph.graph.model import EdgeType, normalize_alias
+
+
+@dataclass(frozen=True)
+class AgentNoun:
+    kind: str  # words of one kind in one article name one body
+    edge: EdgeType  # MEMBER_OF or REPRESENTS the country
+
+
+@dataclass(frozen=True)
+class AgentWords:
+    nouns: dict[str, AgentNoun] = field(default_factory=dict)  # "patrol boats" -> kind, edge
+    heads: frozenset[str] = frozenset()  # last words of the nouns, for a cheap first test
+    not_actors: frozenset[str] = frozenset()  # normalised
+    not_country_demonyms: frozenset[str] = frozenset()  # normalised
+    name_particles: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    apposition: dict[str, str] = field(default_factory=dict)  # head noun -> PERSON / ORG / GPE
+    group_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "hackers" -> words
+
+
+_APPOSITION_LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE"}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def parse_agent_words(actors: dict) -> AgentWords:
+    """`actors` is the merged content of every `actors.toml`; a missing list is empty."""
+    nouns: dict[str, AgentNoun] = {}
+    for entry in actors.get("agent_noun", []):
+        edge = EdgeType(entry.get("edge", "MEMBER_OF"))
+        if edge not in {EdgeType.MEMBER_OF, EdgeType.REPRESENTS}:
+            raise ValueError(f"agent_noun edge must be MEMBER_OF or REPRESENTS, not {edge.value}")
+        for word in entry["words"]:
+            word = word.lower()
+            nouns.setdefault(word, AgentNoun(entry.get("kind") or _singular(word), edge))
+    apposition = {}
+    for key, label in _APPOSITION_LABELS.items():
+        for word in actors.get("apposition", {}).get(key, []):
+            apposition.setdefault(word.lower(), label)
+    return AgentWords(
+        nouns=nouns,
+        heads=frozenset(w.split()[-1] for w in nouns),
+        not_actors=frozenset(normalize_alias(w) for w in actors.get("not_actors", [])),
+        not_country_demonyms=frozenset(normalize_alias(w) for w in actors.get("not_country_demonyms", [])),
+        name_particles=frozenset(w.lower() for w in actors.get("name_particles", [])),
+        place_heads=frozenset(w.lower() for w in actors.get("place_heads", [])),
+        apposition=apposition,
+        group_descriptions={
+            noun.lower(): frozenset(w.lower() for w in words)
+            for noun, words in actors.get("group_descriptions", {}).items()
+        },
+    )

@@ -1,0 +1,312 @@
+"""Unnamed agents of a country, and the countries an article establishes for itself.
+
+An **unnamed agent** is a country, a demonym or a possessive country + an agent noun of
+`actors.toml` ("Greek patrol boats", "a Moroccan court", "Egypt's intelligence chief", "the
+navy of Zamrovia"). It is a `Group` named by its surface form without the leading article,
+registered on its head noun ("boats", "court", "chief") so that the relation code finds it as
+any other argument, and tied to its country (`Actor.affiliation`: MEMBER_OF for forces and
+bodies, REPRESENTS for officials), which `structure.py` turns into an edge. In one article the
+same kind of agent of the same country is one node ("Indian forces" … "Indian soldiers"), and
+a noun coordinated with an agent ("Indian forces and soldiers") is that agent.
+
+**Countries the article establishes** (`learn_countries`): an invented country is known from
+the article itself. A demonym the lexicon does not know ("Zamrovian") is matched with a name in
+the article ("Zamrovia"), or else its country's name is derived from it (-ian → -ia, -an → -a,
+-i → ∅); a proper name that owns an agent or a title ("Zamrovia's navy", "the foreign minister
+of Kessaria") or that the NER calls a place and that acts as the subject of an event verb is a
+country too. Demonyms of regions, peoples and faiths (`not_country_demonyms`) are never countries.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from actorgraph.graph.model import NodeLabel
+from actorgraph.graph.model import normalize_alias as _normalize_alias
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from actorgraph.loaders.mentions import ArticleActors, SentenceActors
+
+normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
+_OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "is", "i", "ins", "in")
+_GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""))
+_COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "ania", "aria", "via")
+_EVENT_SUBJECT = {"nsubj"}
+_NOT_AN_AGENT_HEAD = {
+    "based",
+    "backed",
+    "led",
+    "linked",
+    "born",
+    "made",
+    "owned",
+    "funded",
+    "flagged",
+    "registered",
+}
+
+
+def _stems(word: str) -> list[str]:
+    word = normalize_alias(word)
+    return [word[: -len(e)] for e in _DEMONYM_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
+
+
+def guess_country(demonym: str) -> str | None:
+    """ "Zamrovian" -> "Zamrovia": the most common way a country's adjective is formed."""
+    word = demonym.removesuffix("s") if demonym.endswith(("ians", "ans")) else demonym
+    for ending, replacement in _GUESSES:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)] + replacement
+    return None
+
+
+def _looks_like_demonym(span: Span, actors: ArticleActors) -> bool:
+    text = span.text
+    norm = normalize_alias(text)
+    return (
+        span.label_ == "NORP"
+        and len(span) == 1
+        and text[:1].isupper()
+        and actors.country_of(text) is None
+        and norm not in actors.lex.agents.not_country_demonyms
+        and norm not in actors.lex.named_groups
+    )
+
+
+def _owns_agent_or_title(token: Token, actors: ArticleActors) -> bool:
+    """ "Zamrovia's navy", "the foreign minister of Kessaria": the owner is a state."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _OWNER_PREPS:
+        head = head.head
+    elif token.dep_ != "poss":
+        return False
+    word = head.lower_
+    return (
+        word in actors.lex.agents.heads
+        or actors.role_phrase(head) is not None
+        or (word in actors.lex.government_nouns)
+    )
+
+
+def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
+    """Fill `actors.local_countries` from the article's own spans (see the module docstring)."""
+    lex = actors.lex
+    local = actors.local_countries
+    demonyms = [s for s in spans if _looks_like_demonym(s, actors)]
+    names: dict[str, str] = {}
+    for span in spans:
+        if span.label_ in {"GPE", "ORG", "PERSON", "LOC", "NORP"} and actors.country_of(span.text) is None:
+            text = _POSSESSIVE.sub("", span.text.removeprefix("the "))
+            if text[:1].isupper() and len(text.split()) <= 3:
+                names.setdefault(normalize_alias(text), text)
+    demonym_forms = {normalize_alias(s.text) for s in demonyms}
+    for span in demonyms:
+        stems = _stems(span.text)
+        match = next(
+            (
+                n
+                for norm, n in names.items()
+                for s in stems
+                if norm.startswith(s) and norm not in demonym_forms
+            ),
+            None,
+        )
+        country = match or guess_country(span.text)
+        if country:
+            local.setdefault(normalize_alias(span.text), country)
+            local.setdefault(normalize_alias(country), country)
+    person_words = {normalize_alias(t.text) for s in spans if s.label_ == "PERSON" for t in s}
+    for span in spans:
+        norm = normalize_alias(_POSSESSIVE.sub("", span.text.removeprefix("the ")))
+        if norm not in names or norm in local:
+            continue
+        root = span.root
+        owner = _owns_agent_or_title(root, actors)
+        shaped = span.label_ in {"GPE", "NORP"} or norm.endswith(_COUNTRY_SHAPES)
+        acting = (  # not "Blinken criticised China": a person the NER took for a place
+            span.label_ == "GPE"
+            and norm not in person_words
+            and root.dep_ in _EVENT_SUBJECT
+            and root.head.lemma_.lower() in lex.verb_classes
+        )
+        if owner and shaped or acting:
+            local[norm] = names[norm]
+
+
+def _description_words(span: Span) -> set[str]:
+    """What the article calls a named group: its apposition, the noun it compounds or is called by."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ == "compound":
+        nouns.append(root.head)  # "Clop hackers", "the Clop ransomware gang"
+    if root.head.lower_ in {"called", "named", "dubbed", "as"}:
+        nouns.append(root.head.head.head if root.head.lower_ == "as" else root.head.head)
+    words = set()
+    for noun in nouns:
+        words |= {t.lower_ for t in noun.subtree if t.i not in range(span.start, span.end)}
+    return words
+
+
+def learn_named_groups(actors: ArticleActors, spans: list[Span]) -> None:
+    """ "Clop, a Russian ransomware gang": which group nouns stand for which named group."""
+    descriptions = actors.lex.agents.group_descriptions
+    if not descriptions:
+        return
+    found: dict[str, set[str]] = {}
+    for span in spans:
+        if span.label_ != "ORG":
+            continue
+        words = _description_words(span)
+        if not words:
+            continue
+        name = " ".join(actors.clean_name(span))
+        for noun, cues in descriptions.items():
+            if name and words & cues:
+                found.setdefault(noun, set()).add(name)
+    actors.named_group_for = {noun: next(iter(n)) for noun, n in found.items() if len(n) == 1}
+
+
+class AgentFinder:
+    """Finds unnamed agents on head nouns; one per article (it remembers agents by country)."""
+
+    def __init__(self, actors: ArticleActors) -> None:
+        self.actors = actors
+        self._by_kind: dict[tuple[str, str], str] = {}  # (country, kind) -> key
+
+    def _noun(self, token: Token) -> str | None:
+        """The agent noun a head token ends: "patrol boats", "intelligence chief", "court"."""
+        nouns = self.actors.lex.agents.nouns
+        word = token.lower_
+        left = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.i == token.i - 1]
+        if left:
+            phrase = f"{left[0].lower_} {word}"
+            if phrase in nouns:
+                return phrase
+        return word if word in nouns else None
+
+    def _country(self, modifier: Token, found: SentenceActors) -> str | None:
+        actors = self.actors
+        for key in found.keys_of(modifier):
+            actor = actors.actors[key]
+            if actor.label is NodeLabel.COUNTRY:
+                return actor.name
+        return actors.country_of(modifier.text)
+
+    def _modifiers(self, token: Token) -> list[Token]:
+        """Left modifiers of the head and of its compounds ("Chinese" in "Chinese coast guard")."""
+        out = []
+        for child in token.lefts:
+            if child.dep_ in _MODIFIER_DEPS:
+                out.append(child)
+                if child.dep_ in {"compound", "amod"}:
+                    out += [c for c in child.lefts if c.dep_ in _MODIFIER_DEPS]
+        return sorted(out, key=lambda t: t.i)
+
+    def named_group(self, token: Token) -> list[str]:
+        """ "Russian hackers" in an article about Clop, a ransomware gang: Clop."""
+        name = self.actors.named_group_for.get(token.lower_)
+        if name is None or token.dep_ in {"compound", "amod"} or token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        start = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ != "det"), default=token.i)
+        return [self.actors.add(NodeLabel.ORGANIZATION, name, token.doc[start : token.i + 1].text)]
+
+    def agent(self, token: Token, found: SentenceActors) -> list[str]:
+        actors = self.actors
+        if token.lower_ not in actors.lex.agents.heads or token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        if token.dep_ in {"compound", "amod"} and (
+            token.head.lower_ in actors.lex.agents.heads or found.keys_of(token.head)
+        ):
+            return []  # "coast guard vessel": the vessel; "Foreign Minister Ilse Varga": a name
+        noun = self._noun(token)
+        if noun is None:
+            return []
+        spec = actors.lex.agents.nouns[noun]
+        modifiers = self._modifiers(token)
+        if any(
+            actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.PERSON}
+            for m in modifiers
+            for k in found.keys_of(m)
+        ):
+            return []  # "Hamas leaders", "DarkSide hackers": the named group itself
+        if any(m.lower_ in _NOT_AN_AGENT_HEAD or m.head.lower_ in _NOT_AN_AGENT_HEAD for m in modifiers):
+            return []  # "Russian-based hackers": where they are, not whom they serve
+        countries = [(m, c) for m in modifiers if (c := self._country(m, found))]
+        for m, _name in list(countries):  # "US and Chinese diplomats"
+            for conj in m.children:
+                if conj.dep_ == "conj" and (cc := self._country(conj, found)):
+                    countries.append((conj, cc))
+        if not countries:
+            countries = self._of_country(token, found)
+        if not countries:
+            if token.dep_ == "conj":
+                return self._coordinated(token, found, spec.kind)
+            return self._named_unknown(token, modifiers)
+        doc = token.doc
+        keys = []
+        if len(countries) == 1:
+            modifier, country = countries[0]
+            if modifier.i > token.i:  # "the navy of Zamrovia"
+                name = doc[token.i : modifier.i + 1].text
+            else:
+                name = doc[modifier.i : token.i + 1].text
+            keys.append(self._register(country, spec, name))
+        else:
+            last = max(m.i for m, _ in countries)
+            noun_text = doc[last + 1 : token.i + 1].text
+            for modifier, country in sorted(countries, key=lambda mc: mc[0].i):
+                keys.append(self._register(country, spec, f"{modifier.text} {noun_text}"))
+        return keys
+
+    def _of_country(self, token: Token, found: SentenceActors) -> list[tuple[Token, str]]:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (country := self._country(pobj, found)):
+                        return [(pobj, country)]
+        return []
+
+    def _coordinated(self, token: Token, found: SentenceActors, kind: str) -> list[str]:
+        """ "Indian forces and soldiers": the second noun is the first one's body."""
+        head = token.head
+        for key in found.keys_of(head):
+            actor = self.actors.actors[key]
+            if actor.affiliation is None:
+                continue
+            country = self.actors.actors[actor.affiliation[0]].name
+            if self._by_kind.get((country, kind)) == key:
+                actor.aliases.add(token.text)
+                return [key]
+            spec = self.actors.lex.agents.nouns[self._noun(token) or token.lower_]
+            surface = next((a for a in sorted(actor.aliases) if a.split()[0]), actor.name)
+            return [self._register(country, spec, f"{surface.split()[0]} {token.text}")]
+        return []
+
+    def _named_unknown(self, token: Token, modifiers: list[Token]) -> list[str]:
+        """ "the Kessarin militia": a named collective whose country the text does not give."""
+        names = [m for m in modifiers if m.ent_type_ == "NORP" or m.pos_ == "PROPN" and m.dep_ == "compound"]
+        if not names or token.lower_ not in {"militia", "militias", "rebels", "gang", "fighters", "forces"}:
+            return []
+        name = token.doc[names[0].i : token.i + 1].text
+        return [self.actors.add(NodeLabel.GROUP, name, name)]
+
+    def _register(self, country: str, spec, name: str) -> str:
+        actors = self.actors
+        name = name.strip('"“”() ')
+        known = self._by_kind.get((country, spec.kind))
+        if known is not None:
+            actors.actors[known].aliases.add(name)
+            return known
+        key = actors.add(NodeLabel.GROUP, name, name)
+        country_key = actors.add(NodeLabel.COUNTRY, country, None)
+        actors.actors[key].affiliation = (country_key, spec.edge)
+        self._by_kind[(country, spec.kind)] = key
+        return key
