@@ -140,6 +140,10 @@ def sense_holds(span: Span, sense: Sense, context: _Context | None = None) -> bo
     return True
 
 
+#: Entity labels of names: a trigger that is only part of such a name names no issue.
+_NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
+
+
 class IssueMatcher:
     """spaCy's PhraseMatcher (on LOWER and on LEMMA) for plain triggers, its Matcher for `*` gaps.
 
@@ -290,9 +294,16 @@ class IssueMatcher:
             found.setdefault((key.split(_SEP, 1)[0], start, end), (key, False))
         spans = []
         contexts: dict[int, _Context] = {}
+        names = [
+            (e.start + (doc[e.start].lower_ in {"the", "a", "an"}), e.end)
+            for e in doc.ents
+            if e.label_ in _NAME_LABELS
+        ]
         for (issue, start, end), (key, lemma_only) in found.items():
             if end - start == 1 and doc[start].tag_ in self.FINITE_VERB_TAGS:
                 continue
+            if any(a <= start and end <= b and b - a > end - start for a, b in names):
+                continue  # a word inside a name: "Salt Typhoon", "Amnesty International"
             span = Span(doc, start, end, label=issue)
             if lemma_only and not self._keeps_pos(issue, span):
                 continue
