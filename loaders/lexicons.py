@@ -126,6 +126,7 @@ class Modality:
     hedges: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
     irrealis_objects: frozenset[str] = frozenset()
+    opposing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -397,6 +398,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
                 hedges=frozenset(verbs.get("modality", {}).get("hedges", [])),
                 conditionals=frozenset(verbs.get("modality", {}).get("conditionals", [])),
                 irrealis_objects=frozenset(verbs.get("modality", {}).get("irrealis_objects", [])),
+                opposing=frozenset(verbs.get("modality", {}).get("opposing", [])),
             ),
             agents=parse_agent_words(actors),
         )

@@ -22,6 +22,15 @@ from spacy.tokens import Span, Token
 _SUBJ = {"nsubj", "csubj"}
 _INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 _HOSTILE_ACTS = {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.INVOLVED_IN}
+#: What a stance becomes when the owner works against the issue ("called for an end to the war").
+_OPPOSED = {
+    EdgeType.SUPPORTED: EdgeType.REJECTED,
+    EdgeType.AGREED_ON: EdgeType.CRITICIZED,
+    EdgeType.IMPOSED: EdgeType.CRITICIZED,
+    EdgeType.RAISED: EdgeType.CRITICIZED,
+}
+#: Issue edges that say a measure was enacted: not said of a wish or a plan.
+_ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 #: Event nouns whose "from" phrase is the doer ("a rebuke from X"), not an origin.
@@ -704,6 +713,17 @@ class SentenceRelations:
                         return True
             node = head
 
+    def hypothetical(self, token: Token) -> bool:
+        """A question or a condition ("if X signed the ceasefire"): no stance at all."""
+        if self.sent.text.rstrip().endswith("?"):
+            return True
+        modality = self.lex.modality
+        for node in (token, *token.ancestors):
+            for child in node.children:
+                if child.dep_ == "mark" and child.lower_ in modality.conditionals:
+                    return True
+        return False
+
     def _reporters(self, token: Token) -> list[str] | None:
         """Speakers of the reported-speech clause the predicate sits in (None when it is in none)."""
         node = token
@@ -888,14 +908,31 @@ class SentenceRelations:
                     return None
             token = token.head
 
+    def _opposed(self, mention: IssueMention, owner: Predicate) -> bool:
+        """A verb of ending or fighting between the issue and its owner ("lift", "curb",
+        "protect from", "fight") turns the owner's stance against the issue."""
+        opposing = self.lex.modality.opposing
+        for node in mention.span.root.ancestors:
+            if node.i == owner.token.i:
+                return False
+            if node.pos_ in {"VERB", "NOUN"} and _forms(node) & opposing:
+                return True
+        return False
+
     def _issue_edges(self, mention: IssueMention) -> None:
         issue = node_id(NodeLabel.ISSUE, mention.issue.name)
         owner = self._owner(mention)
         if owner is not None and not self.negated(owner.token) and owner.rel.issue_edge is not None:
-            edge = owner.rel.issue_edge
-            if edge is EdgeType.IMPOSED and self.unasserted(owner.token):
-                edge = EdgeType.SUPPORTED  # "wants to impose tariffs" is a position, not a measure
-            for s in self._doers(owner):
+            edge: EdgeType | None = owner.rel.issue_edge
+            if edge in _ENACTED and self.unasserted(owner.token):
+                # "wants to impose tariffs", "plans to sign the accord": a position, not a deed;
+                # "if X signed the ceasefire": not even a position
+                edge = None if self.hypothetical(owner.token) else EdgeType.SUPPORTED
+            if edge is not None and self._opposed(mention, owner):
+                # "urged the government to protect infrastructure from hacking", "demanded that
+                # the US lift sanctions": the doer is against the issue its verb works on
+                edge = _OPPOSED.get(edge, edge)
+            for s in self._doers(owner) if edge is not None else []:
                 if self._is_actor(s):
                     self._add(s, issue, edge)
         # a blame verb charges its object with every issue it names, however deep
