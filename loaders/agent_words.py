@@ -25,6 +25,7 @@ class AgentWords:
     not_country_demonyms: frozenset[str] = frozenset()  # normalised
     name_particles: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    not_actor_heads: frozenset[str] = frozenset()
     apposition: dict[str, str] = field(default_factory=dict)  # head noun -> PERSON / ORG / GPE
     group_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "hackers" -> words
 
@@ -57,6 +58,7 @@ def parse_agent_words(actors: dict) -> AgentWords:
         not_country_demonyms=frozenset(normalize_alias(w) for w in actors.get("not_country_demonyms", [])),
         name_particles=frozenset(w.lower() for w in actors.get("name_particles", [])),
         place_heads=frozenset(w.lower() for w in actors.get("place_heads", [])),
+        not_actor_heads=frozenset(w.lower() for w in actors.get("not_actor_heads", [])),
         apposition=apposition,
         group_descriptions={
             noun.lower(): frozenset(w.lower() for w in words)

@@ -369,6 +369,8 @@ def _candidate_label(span: Span, lex, known: dict[str, str]) -> str | None:
     words = [t.lower_.rstrip(".") for t in span]
     if norm in lex.agents.not_actors or _country(lex, text) or any(w in lex.titles for w in words):
         return None
+    if words[-1] in lex.agents.not_actor_heads or words[0] in lex.agents.place_heads:
+        return None  # "the Paris Agreement", "Black Sea", "Gulf of Aden": no actor
     if any(w in lex.honorifics for w in words[:1]) or normalize_alias(span[0].text) in lex.agents.not_actors:
         return None
     if _known_org(lex, text):

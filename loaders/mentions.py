@@ -272,6 +272,9 @@ class ArticleActors:
             return True
         if span.label_ != "PERSON" and text[:1].islower() and not text.startswith(("the ", "a ")):
             return True  # "post-Brexit": a prefixed adjective, not a name
+        last = text.rsplit(None, 1)[-1].lower() if span.label_ == "ORG" and len(span) > 1 else ""
+        if last in self.lex.agents.not_actor_heads and last not in self.lex.place_nouns:
+            return True  # "the Climate Summit", "the Paris Agreement": an event or a document
         before = span.doc[span.start - 1] if span.start > 0 else None
         return before is not None and normalize_alias(f"{before.text} {text}") in stop
 

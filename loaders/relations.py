@@ -505,7 +505,7 @@ class SentenceRelations:
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.tag_ not in {"WP", "WDT"}:
                 found = tk(child)
-                if not found and child.dep_ == "dobj":
+                if not found and child.dep_ == "dobj" and child.i not in self._by_token:
                     # "threatened countermeasures against X", "imposed duties on X"
                     found = [
                         k
@@ -599,6 +599,9 @@ class SentenceRelations:
                     owners += [k for k in self.found.keys_of(child) if self._is_actor(k)]
                 elif child.dep_ == "appos":
                     owners += [k for k in self.keys(child) if self._is_actor(k)]
+                elif child.dep_ == "acl" and child.tag_ == "VBN":
+                    # "a depot run by the militia", "a ship owned by X": whoever holds it
+                    owners += [k for k in self._agents(child) if self._is_actor(k)]
                 elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
                     if not found:
