@@ -61,6 +61,28 @@ def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in phrases)
 
 
+#: Where an actor stands: subject, object, possessor, or the object of a preposition that names a
+#: party ("against", "with", "by") rather than a place ("in", "to", "near").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+_PARTY_PREPS = frozenset({"against", "with", "by", "on", "from", "between", "over", "at"})
+_NOT_NAME_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "LOC", "FAC", "QUANTITY"}
+)
+_COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
+
+
+def acts(token: Token) -> bool:
+    """The token (or the head of its coordination) is an argument of a verb or event."""
+    node = token
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in _ARGUMENT_DEPS:
+        return node.dep_ != "poss" or node.head.pos_ in {"NOUN", "PROPN"}
+    if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
+        return node.head.lower_ in _PARTY_PREPS and node.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+    return False
+
+
 @dataclass
 class Actor:
     key: str
@@ -340,6 +362,10 @@ class ArticleActors:
             return self._organization(span, parts)
         if span.label_ in {"GPE", "LOC", "FAC"}:
             name = " ".join(parts) if parts else text
+            if span.label_ == "GPE" and acts(span.root):
+                # a place the lexicons do not know that does things ("Varenia lodged a protest
+                # with Drashiva") is a state; one that is only where things happen stays a place
+                return [self.add(NodeLabel.COUNTRY, name, text)]
             return [self.add(NodeLabel.PLACE, name, text)]
         if span.label_ == "NORP" and span.root.tag_ in {"NNPS", "NNS"}:
             return [self.add(NodeLabel.GROUP, " ".join(parts) or text, text)]
@@ -424,6 +450,7 @@ class ArticleActors:
                 or self.agents.agent(token, found)
                 or self._group(token, found)
                 or self._pronoun(token, found, sent)
+                or self._acting_name(token, covered)
             )
             if keys:
                 found.add(token, keys)
@@ -432,6 +459,35 @@ class ArticleActors:
         for key in found.all_keys():
             self.actors[key].mentions += 1
         return found
+
+    def _acting_name(self, token: Token, covered: set[int]) -> list[str]:
+        """A capitalised name the NER missed, in a slot where actors stand ("Zamrovia imposed
+        tariffs"): an actor. A known person's name or first name is that person; a single word
+        shaped like a country name is a country, others an organisation."""
+        if token.pos_ != "PROPN" or not token.is_title or not acts(token):
+            return []
+        if normalize_alias(token.text) in self.lex.agents.not_actors or token.lower_ in self.lex.titles:
+            return []
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if any(t.i in covered for t in words) or token.ent_type_ in _NOT_NAME_ENTS:
+            return []
+        name = " ".join(t.text for t in [*words, token])
+        person = self.find_person(name) or self._person_by_first_name(name)
+        if person:
+            return [person]
+        if not words and token.lower_.endswith(_COUNTRY_ENDINGS):
+            return [self.add(NodeLabel.COUNTRY, name, name)]
+        return [self.add(NodeLabel.ORGANIZATION, name, name)]
+
+    def _person_by_first_name(self, name: str) -> str | None:
+        """ "Alexei's death" after "Alexei Navalny": the one person the article gave that first name."""
+        norm = normalize_alias(name)
+        people = [
+            a.key
+            for a in self.actors.values()
+            if a.label is NodeLabel.PERSON and " " in a.name and normalize_alias(a.name).split(" ")[0] == norm
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _extend_org_suffix(
         self, span: Span, keys: list[str], found: SentenceActors, covered: set[int]
