@@ -226,6 +226,8 @@ class AgentFinder:
             token.head.lower_ in actors.lex.agents.heads or found.keys_of(token.head)
         ):
             return []  # "coast guard vessel": the vessel; "Foreign Minister Ilse Varga": a name
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "PERSON":
+            return []  # "Japanese Prime Minister Fumio Kishida": a title before a name
         noun = self._noun(token)
         if noun is None:
             return []

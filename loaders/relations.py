@@ -900,6 +900,9 @@ class SentenceRelations:
         while True:
             pred = self._by_token.get(token.i)
             if pred and pred.rel.issue_edge and self._doers(pred) and not self._wished(pred):
+                agreed = self._by_token.get(pred.token.head.i) if pred.token.dep_ == "xcomp" else None
+                if agreed is not None and agreed.rel.issue_edge is EdgeType.AGREED_ON:
+                    return agreed  # "agreed to undertake a dialogue on arms control"
                 return pred
             if token.head.i == token.i:
                 return None

@@ -38,6 +38,26 @@ REPRESENTATIVE_WORDS = {
     "negotiator",
 }
 COUNTERPART_TITLES = {"counterpart", "opposite number"}
+#: Title words that make their holder the head of the organisation they name.
+ORGANIZATION_HEADS = {
+    "head",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "director",
+    "director-general",
+    "president",
+    "secretary-general",
+    "general",
+    "ceo",
+    "executive",
+    "founder",
+    "boss",
+    "leader",
+    "commander",
+}
 #: Leader-like words that name no office of a country ("opposition leader" is the opposite).
 NOT_A_COUNTRY_OFFICE = {"opposition leader", "opposition politician"}
 
@@ -79,9 +99,11 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if title is None:
                 continue
             kind = _title_kind(title, actors.lex.titles)
+            org = _modifier_organization(title_token, found, actors)
+            if org is not None and title.split()[-1] in ORGANIZATION_HEADS:
+                kind = EdgeType.LEADER_OF  # "head of the IAEA", "Vellacor Mining chief executive"
             if kind is None:
                 continue
-            org = _modifier_organization(title_token, found, actors)
             if org is not None and kind is EdgeType.LEADER_OF:
                 relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
                 break
@@ -100,11 +122,17 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
 
 
 def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:
-    for child in title.children:
-        if child.dep_ in {"compound", "nmod", "poss"}:
-            for key in found.keys_of(child):
-                if actors.actors[key].label is NodeLabel.ORGANIZATION:
-                    return key
+    """ "NATO Secretary General X", "Ulumbe's President X", "X, head of the IAEA": the body led."""
+    holders = [title] + ([title.head] if title.dep_ in {"compound", "appos"} else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"compound", "nmod", "poss"} or (child.dep_ == "prep" and child.lower_ == "of"):
+                for node in (
+                    [child] if child.dep_ != "prep" else [p for p in child.children if p.dep_ == "pobj"]
+                ):
+                    for key in found.keys_of(node):
+                        if actors.actors[key].label is NodeLabel.ORGANIZATION:
+                            return key
     return None
 
 
