@@ -28,6 +28,16 @@ class AgentWords:
     not_actor_heads: frozenset[str] = frozenset()
     apposition: dict[str, str] = field(default_factory=dict)  # head noun -> PERSON / ORG / GPE
     group_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "hackers" -> words
+    outlet_names: frozenset[str] = frozenset()  # normalised names of news outlets
+    outlet_words: frozenset[str] = frozenset()  # a last (or first) word that makes a name an outlet
+
+    def is_outlet(self, name: str) -> bool:
+        """A news outlet reports the news; it takes no side on the issues it reports."""
+        norm = normalize_alias(name.removeprefix("the ").removeprefix("The "))
+        words = norm.split()
+        return norm in self.outlet_names or bool(words) and (
+            words[-1] in self.outlet_words or words[0] in {"radio", "tv", "television"}
+        )
 
 
 _APPOSITION_LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE"}
@@ -60,6 +70,8 @@ def parse_agent_words(actors: dict) -> AgentWords:
         place_heads=frozenset(w.lower() for w in actors.get("place_heads", [])),
         not_actor_heads=frozenset(w.lower() for w in actors.get("not_actor_heads", [])),
         apposition=apposition,
+        outlet_names=frozenset(normalize_alias(w) for w in actors.get("outlets", {}).get("names", [])),
+        outlet_words=frozenset(w.lower() for w in actors.get("outlets", {}).get("words", [])),
         group_descriptions={
             noun.lower(): frozenset(w.lower() for w in words)
             for noun, words in actors.get("group_descriptions", {}).items()

@@ -633,8 +633,11 @@ class SentenceRelations:
     # ----- extraction -----------------------------------------------------------------------
 
     def _add(self, source: str, target: str, edge_type: EdgeType) -> None:
-        if source != target:
-            self.relations.append(Relation(source, target, edge_type))
+        if source == target:
+            return
+        if target.startswith("issue:") and self.lex.agents.is_outlet(self.actors.actors[source].name):
+            return  # "The Tovgrad Times said the tariffs would hurt farmers": a report, no stance
+        self.relations.append(Relation(source, target, edge_type))
 
     def _is_actor(self, key: str) -> bool:
         return self.actors.actors[key].label is not NodeLabel.PLACE
