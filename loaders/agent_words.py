@@ -35,8 +35,10 @@ class AgentWords:
         """A news outlet reports the news; it takes no side on the issues it reports."""
         norm = normalize_alias(name.removeprefix("the ").removeprefix("The "))
         words = norm.split()
-        return norm in self.outlet_names or bool(words) and (
-            words[-1] in self.outlet_words or words[0] in {"radio", "tv", "television"}
+        return (
+            norm in self.outlet_names
+            or bool(words)
+            and (words[-1] in self.outlet_words or words[0] in {"radio", "tv", "television"})
         )
 
 

@@ -68,6 +68,36 @@ _PARTY_PREPS = frozenset({"against", "with", "by", "on", "from", "between", "ove
 _NOT_NAME_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "LOC", "FAC", "QUANTITY"}
 )
+#: Last words that make a name an institution even when the NER took it for a place.
+_ORG_HEADS = frozenset(
+    {
+        "concord",
+        "council",
+        "union",
+        "commission",
+        "court",
+        "bank",
+        "front",
+        "brigades",
+        "brigade",
+        "authority",
+        "alliance",
+        "league",
+        "pact",
+        "community",
+        "organisation",
+        "organization",
+        "assembly",
+        "parliament",
+        "tribunal",
+        "army",
+        "navy",
+        "guard",
+        "forces",
+        "ministry",
+        "office",
+    }
+)
 _COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
 
 
@@ -210,8 +240,14 @@ class ArticleActors:
     def _is_name(self, parts: list[str]) -> bool:
         """Capitalised name words (any script: "Šefčovič"), particles inside ("von der")."""
         particles = self.lex.agents.name_particles
+
+        def prefixed(word: str) -> bool:  # "al-Nasseri", "el-Sisi", "bin-Talal"
+            head, _, rest = word.partition("-")
+            return head.lower() in particles and rest[:1].isupper()
+
         return bool(parts) and all(
-            _NAME_TOKEN.match(p) and (p[:1].isupper() or 0 < i < len(parts) - 1 and p.lower() in particles)
+            _NAME_TOKEN.match(p)
+            and (p[:1].isupper() or prefixed(p) or 0 < i < len(parts) - 1 and p.lower() in particles)
             for i, p in enumerate(parts)
         )
 
@@ -362,6 +398,9 @@ class ArticleActors:
             return self._organization(span, parts)
         if span.label_ in {"GPE", "LOC", "FAC"}:
             name = " ".join(parts) if parts else text
+            if span.label_ in {"LOC", "FAC"} and acts(span.root) and _ORG_HEADS & {span[-1].lower_}:
+                # "the Inner Sea Concord", "the Harud High Court": a body, not a place
+                return [self.add(NodeLabel.ORGANIZATION, name, text)]
             if span.label_ == "GPE" and acts(span.root):
                 # a place the lexicons do not know that does things ("Varenia lodged a protest
                 # with Drashiva") is a state; one that is only where things happen stays a place
@@ -471,7 +510,7 @@ class ArticleActors:
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
         if any(t.i in covered for t in words) or token.ent_type_ in _NOT_NAME_ENTS:
             return []
-        name = " ".join(t.text for t in [*words, token])
+        name = token.doc[min(t.i for t in [*words, token]) : token.i + 1].text
         person = self.find_person(name) or self._person_by_first_name(name)
         if person:
             return [person]

@@ -463,7 +463,8 @@ class SentenceRelations:
         anchor = pred.light_noun or token
         preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
         if pred.light_noun is not None:
-            preps.add("to")  # "sent a warning to Moscow", "issued an ultimatum to X"
+            # "heaped praise on X", "sent a warning to Moscow", "held talks with X"
+            preps |= {"to", "on", "with", "against"}
         if pred.nominal:
             preps |= {"with", "on", "against", "to", "into"}
             if pred.rel.actor_edge is not EdgeType.AIDED:
@@ -686,8 +687,8 @@ class SentenceRelations:
                 ):
                     return True
             head = node.head
-            if head.i == node.i:
-                return False
+            if head.i == node.i or node.dep_ in {"relcl", "appos"}:
+                return False  # a relative clause has its own modality ("X, who rebuked Y, will travel")
             if node.dep_ == "dobj" and node.pos_ in {"NOUN", "PROPN"} and node.i == token.i:
                 # "sought the arrest of X", "discussed sanctions on Y": an event wished, not done
                 governing = self._by_token.get(head.i)
