@@ -101,6 +101,28 @@ _ORG_HEADS = frozenset(
 _COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Every word the model's lemmatizer knows: a capitalised word outside it is a name."""
+    from actorgraph.loaders.nlp import load_pipeline
+
+    words: set[str] = set()
+    try:
+        lookups = load_pipeline().get_pipe("lemmatizer").lookups
+    except (KeyError, ValueError):
+        return frozenset()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries if isinstance(entries, list) else entries.keys())
+    return frozenset(w.lower() for w in words)
+
+
+def known_word(word: str) -> bool:
+    words = _english_words()
+    return word in words or word.rstrip("s") in words or word.removesuffix("es") in words
+
+
 def acts(token: Token) -> bool:
     """The token (or the head of its coordination) is an argument of a verb or event."""
     node = token
@@ -503,8 +525,10 @@ class ArticleActors:
         """A capitalised name the NER missed, in a slot where actors stand ("Zamrovia imposed
         tariffs"): an actor. A known person's name or first name is that person; a single word
         shaped like a country name is a country, others an organisation."""
-        if token.pos_ != "PROPN" or not token.is_title or not acts(token):
+        if not token.is_title or not acts(token):
             return []
+        if token.pos_ != "PROPN" and (token.pos_ not in {"NOUN", "ADJ", "VERB"} or known_word(token.lower_)):
+            return []  # "Norhaval held joint exercises": the small model tags unknown names as nouns
         if normalize_alias(token.text) in self.lex.agents.not_actors or token.lower_ in self.lex.titles:
             return []
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]

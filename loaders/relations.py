@@ -575,6 +575,10 @@ class SentenceRelations:
         country = self.lex.country_of(token.text)
         if country and token.ent_type_ == "GPE":
             return [self.actors.add(NodeLabel.COUNTRY, country, token.text)]
+        places = [self.actors.actors[k] for k in keys if self.actors.actors[k].label is NodeLabel.PLACE]
+        if token.ent_type_ == "GPE" and len(places) == 1 and self.lex.country_of(places[0].name) is None:
+            # "donated vaccines to Ulumbe": a state the lexicons do not know, as the recipient
+            return [self.actors.add(NodeLabel.COUNTRY, places[0].name, token.text)]
         return keys
 
     def target_keys(self, token: Token, depth: int = 0, seats: bool = True) -> list[str]:
@@ -614,6 +618,15 @@ class SentenceRelations:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             of_phrase += self.target_keys(p, depth + 1, seats)
+                elif child.dep_ == "prep" and child.lower_ in {"from", "to"} and t.pos_ == "NOUN":
+                    # "tariffs on steel from Koryssa", "a ban on exports to Galdoria": the trading state
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            national += [
+                                k
+                                for k in self.target_keys(p, depth + 1, seats)
+                                if self.actors.actors[k].label is NodeLabel.COUNTRY
+                            ]
         return list(dict.fromkeys(owners or of_phrase or national))
 
     def _host_countries(self, envoy: Token) -> list[str]:
