@@ -14,7 +14,8 @@ from actorgraph.graph.model import EdgeType, normalize_alias
 @dataclass(frozen=True)
 class AgentNoun:
     kind: str  # words of one kind in one article name one body
-    edge: EdgeType  # MEMBER_OF or REPRESENTS the country
+    edge: EdgeType | None  # MEMBER_OF or REPRESENTS the country; None for its nationals
+    acting_only: bool = False  # an actor only where it acts or is acted on, not as a destination
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,15 @@ def parse_agent_words(actors: dict) -> AgentWords:
     """`actors` is the merged content of every `actors.toml`; a missing list is empty."""
     nouns: dict[str, AgentNoun] = {}
     for entry in actors.get("agent_noun", []):
-        edge = EdgeType(entry.get("edge", "MEMBER_OF"))
-        if edge not in {EdgeType.MEMBER_OF, EdgeType.REPRESENTS}:
-            raise ValueError(f"agent_noun edge must be MEMBER_OF or REPRESENTS, not {edge.value}")
+        raw = entry.get("edge", "MEMBER_OF")
+        edge = None if raw == "none" else EdgeType(raw)
+        if edge not in {EdgeType.MEMBER_OF, EdgeType.REPRESENTS, None}:
+            raise ValueError(f"agent_noun edge must be MEMBER_OF, REPRESENTS or none, not {raw}")
         for word in entry["words"]:
             word = word.lower()
-            nouns.setdefault(word, AgentNoun(entry.get("kind") or _singular(word), edge))
+            nouns.setdefault(
+                word, AgentNoun(entry.get("kind") or _singular(word), edge, bool(entry.get("acting_only")))
+            )
     apposition = {}
     for key, label in _APPOSITION_LABELS.items():
         for word in actors.get("apposition", {}).get(key, []):

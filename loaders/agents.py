@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.model import NodeLabel
 from actorgraph.graph.model import normalize_alias as _normalize_alias
+from actorgraph.loaders.slots import acts
 from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
@@ -232,6 +233,8 @@ class AgentFinder:
         if noun is None:
             return []
         spec = actors.lex.agents.nouns[noun]
+        if spec.acting_only and not acts(token):
+            return []  # "sent the bill to the Turkish parliament": a destination, not an actor
         modifiers = self._modifiers(token)
         if any(
             actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.PERSON}
@@ -308,7 +311,8 @@ class AgentFinder:
             actors.actors[known].aliases.add(name)
             return known
         key = actors.add(NodeLabel.GROUP, name, name)
-        country_key = actors.add(NodeLabel.COUNTRY, country, None)
-        actors.actors[key].affiliation = (country_key, spec.edge)
+        if spec.edge is not None:  # "Kethmari journalists" are of Kethmar, not its agents
+            country_key = actors.add(NodeLabel.COUNTRY, country, None)
+            actors.actors[key].affiliation = (country_key, spec.edge)
         self._by_kind[(country, spec.kind)] = key
         return key

@@ -29,6 +29,7 @@ from actorgraph.graph.model import EdgeType, NodeLabel, node_id
 from actorgraph.graph.model import normalize_alias as _normalize_alias
 from actorgraph.loaders.agents import AgentFinder, guess_country, learn_countries, learn_named_groups
 from actorgraph.loaders.lexicons import Lexicons
+from actorgraph.loaders.slots import acts
 from spacy.tokens import Span, Token
 
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -61,10 +62,6 @@ def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in phrases)
 
 
-#: Where an actor stands: subject, object, possessor, or the object of a preposition that names a
-#: party ("against", "with", "by") rather than a place ("in", "to", "near").
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
-_PARTY_PREPS = frozenset({"against", "with", "by", "on", "from", "between", "over", "at"})
 _NOT_NAME_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "LOC", "FAC", "QUANTITY"}
 )
@@ -121,18 +118,6 @@ def _english_words() -> frozenset[str]:
 def known_word(word: str) -> bool:
     words = _english_words()
     return word in words or word.rstrip("s") in words or word.removesuffix("es") in words
-
-
-def acts(token: Token) -> bool:
-    """The token (or the head of its coordination) is an argument of a verb or event."""
-    node = token
-    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in _ARGUMENT_DEPS:
-        return node.dep_ != "poss" or node.head.pos_ in {"NOUN", "PROPN"}
-    if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
-        return node.head.lower_ in _PARTY_PREPS and node.head.head.pos_ in {"VERB", "NOUN", "AUX"}
-    return False
 
 
 @dataclass
@@ -529,7 +514,11 @@ class ArticleActors:
             return []
         if token.pos_ != "PROPN" and (token.pos_ not in {"NOUN", "ADJ", "VERB"} or known_word(token.lower_)):
             return []  # "Norhaval held joint exercises": the small model tags unknown names as nouns
-        if normalize_alias(token.text) in self.lex.agents.not_actors or token.lower_ in self.lex.titles:
+        if (
+            normalize_alias(token.text) in self.lex.agents.not_actors
+            or token.lower_ in self.lex.titles
+            or token.lower_ in self.lex.agents.not_actor_heads
+        ):
             return []
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
         if any(t.i in covered for t in words) or token.ent_type_ in _NOT_NAME_ENTS:

@@ -1,0 +1,29 @@
+"""Where a word stands in its clause: the slots in which actors are found.
+
+Shared by the actor finders (`mentions`, `agents`): a name or an agent phrase in a slot where
+someone acts or is acted upon is an actor; the same words after a locative preposition
+("flew to Ulumbe", "sent the bill to parliament") name a place or a destination.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Where an actor stands: subject, object, possessor, or the object of a preposition that names a
+#: party ("against", "with", "by") rather than a place ("in", "to", "near").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+PARTY_PREPS = frozenset({"against", "with", "by", "on", "from", "between"})
+
+
+def acts(token: Token) -> bool:
+    """The token (or the head of its coordination) is an argument of a verb or event."""
+    node = token
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
+        if node.dep_ == "appos" and node.head.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return False  # "Velk, Zamrovia": a place named more fully
+        node = node.head
+    if node.dep_ in ARGUMENT_DEPS:
+        return node.dep_ != "poss" or node.head.pos_ in {"NOUN", "PROPN"}
+    if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
+        return node.head.lower_ in PARTY_PREPS and node.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+    return False
