@@ -31,6 +31,28 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
+#: Nouns whose "from" phrase names who made them ("an offer from X", "a request from X").
+_PROPOSALS = frozenset(
+    {
+        "offer",
+        "request",
+        "demand",
+        "proposal",
+        "invitation",
+        "bid",
+        "appeal",
+        "plea",
+        "call",
+        "ultimatum",
+        "overture",
+        "approach",
+        "suggestion",
+        "plan",
+        "motion",
+        "application",
+        "petition",
+    }
+)
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 #: Event nouns whose "from" phrase is the doer ("a rebuke from X"), not an origin.
@@ -70,6 +92,11 @@ _LABELLING = RelationClass(
     light=frozenset(),
     preps=frozenset(),
 )
+
+
+def _is_prep(token: Token) -> bool:
+    """A preposition heading a phrase: "on X", and "to X" that the parser calls a dative."""
+    return token.dep_ == "prep" or (token.dep_ == "dative" and token.pos_ == "ADP")
 
 
 def _forms(token: Token) -> set[str]:
@@ -472,7 +499,7 @@ class SentenceRelations:
         prep_targets = [
             k
             for child in anchor.children
-            if child.dep_ == "prep" and child.lower_ in preps
+            if _is_prep(child) and child.lower_ in preps
             for p in child.children
             if p.dep_ == "pobj"
             for k in tk(p)
@@ -482,12 +509,22 @@ class SentenceRelations:
             out += prep_targets
         if pred.nominal or pred.light_noun is not None and anchor.i != token.i:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in preps and pred.light_noun is not None:
+                if _is_prep(child) and child.lower_ in preps and pred.light_noun is not None:
                     out += [k for p in child.children if p.dep_ == "pobj" for k in tk(p)]
             if pred.light_noun is not None:
                 for child in token.children:
-                    if child.dep_ == "dative":  # "gave Ukraine weapons", "handed Kyiv aid"
+                    if child.dep_ == "dative" and child.pos_ != "ADP":  # "gave Ukraine weapons"
                         out += tk(child)
+                if not out and pred.light_noun.dep_ == "dobj":
+                    # "took Amira Daoud hostage": the parse makes the captive a modifier of the noun
+                    out += [
+                        k
+                        for c in pred.light_noun.children
+                        if c.dep_ in {"compound", "poss"}
+                        for k in self.keys(c)
+                        if self.actors.actors[k].label
+                        in {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.GROUP}
+                    ]
             if pred.nominal and not out and token.dep_ == "pobj" and token.head.lower_ == "with":
                 # "Sovcomflot was hit with British sanctions": the passive subject is the target
                 verb = token.head.head
@@ -607,6 +644,23 @@ class SentenceRelations:
                 elif child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a depot run by the militia", "a ship owned by X": whoever holds it
                     owners += [k for k in self._agents(child) if self._is_actor(k)]
+                elif child.dep_ == "agent":  # the same, when the parser takes "run" for a noun
+                    owners += [
+                        k
+                        for p in child.children
+                        if p.dep_ == "pobj"
+                        for k in self.keys(p)
+                        if self._is_actor(k)
+                    ]
+                elif child.dep_ == "prep" and child.lower_ == "from" and t.lemma_.lower() in _PROPOSALS:
+                    # "rebuffed an offer from Kovar Holdings": the one who offered
+                    owners += [
+                        k
+                        for p in child.children
+                        if p.dep_ == "pobj"
+                        for k in self.keys(p)
+                        if self._is_actor(k)
+                    ]
                 elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
                     if not found:
