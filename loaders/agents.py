@@ -262,7 +262,16 @@ class AgentFinder:
             if modifier.i > token.i:  # "the navy of Zamrovia"
                 name = doc[token.i : modifier.i + 1].text
             else:
-                name = doc[modifier.i : token.i + 1].text
+                # the whole noun phrase but its article and numbers: "senior Chinese envoy"
+                start = min(
+                    (
+                        m.i
+                        for m in self._modifiers(token)
+                        if m.dep_ == "amod" and m.pos_ == "ADJ" and m.i < modifier.i
+                    ),
+                    default=modifier.i,
+                )
+                name = doc[start : token.i + 1].text
             keys.append(self._register(country, spec, name))
         else:
             last = max(m.i for m, _ in countries)
