@@ -280,7 +280,10 @@ class SentenceRelations:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out += self.keys(pobj)
+                        # "killed by Hezbollah fire", "hit by Russian missiles": whose fire
+                        out += self.keys(pobj) or [
+                            k for k in self.target_keys(pobj, seats=False) if self._is_actor(k)
+                        ]
         return out
 
     def subjects(self, pred: Predicate) -> list[str]:
@@ -570,6 +573,27 @@ class SentenceRelations:
                 ):
                     out += [k for c in conj.children if c.dep_ == "dobj" for k in tk(c)]
                     break
+        relative = token.head if token.dep_ == "conj" and token.head.dep_ == "relcl" else token
+        if (
+            not out
+            and relative is not token
+            and any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in relative.children)
+        ):
+            # "the bishop whom Nicaragua jailed and later expelled": the bishop, twice
+            head = relative.head
+            out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
+        if (
+            not out
+            and token.dep_ in {"advcl", "conj", "xcomp"}
+            and any(
+                c.dep_ == "dobj" and c.lower_ in {"them", "it", "him", "her"} and not self.found.keys_of(c)
+                for c in token.children
+            )
+        ):
+            # "expelled Russian diplomats, accusing them of spying": them are the diplomats
+            governing = self._by_token.get(token.head.i)
+            if governing is not None and governing.token.i != token.i:
+                out += [k for k in self.objects(governing) if self._is_actor(k)]
         if token.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children
         ):
@@ -584,6 +608,23 @@ class SentenceRelations:
         if not pred.rel.symmetric:
             return []
         return self._parties(pred.light_noun or pred.token)
+
+    @staticmethod
+    def _joint(pred: Predicate) -> bool:
+        """The act is done together: "joint", "jointly", "together", "combined", "in tandem"."""
+        token = pred.token
+        for child in token.children:
+            if child.lower_ in {"jointly", "together", "alongside"} and child.dep_ in {
+                "advmod",
+                "prt",
+                "prep",
+            }:
+                return True
+            if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"in", "on"}):
+                nouns = [child] if child.dep_ != "prep" else [p for p in child.children if p.dep_ == "pobj"]
+                if any(c.lower_ in {"joint", "combined", "coordinated"} for n in nouns for c in n.children):
+                    return True
+        return False
 
     def _mediated_parties(self, pred: Predicate) -> list[str]:
         """ "brokered talks between X and Y", "mediated a truce between X and Y": each party."""
@@ -856,6 +897,11 @@ class SentenceRelations:
             for i, a in enumerate(subjects):
                 for b in subjects[i + 1 :]:
                     self._add(a, b, edge)
+        if len(subjects) >= 2 and not apart and self._joint(pred):
+            # "Kenyan and Somali troops launched a joint offensive", "X and Y are working together"
+            for i, a in enumerate(subjects):
+                for b in subjects[i + 1 :]:
+                    self._add(a, b, EdgeType.COOPERATED_WITH)
         between = self._between(pred)
         if len(between) >= 2 and not (inherited_at and len(subjects) >= 2):
             # "talks between X and Y": the parties are the event's own, whoever the clause's subject
