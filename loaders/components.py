@@ -415,7 +415,12 @@ class RelationFinder:
                 actor_spans += self._actor_spans(doc, found)
         drop_weaker_roles(edges)
         graph_actors = {
-            a.key: {"label": str(a.label), "name": a.name, "aliases": sorted(a.aliases), "mentions": a.mentions}
+            a.key: {
+                "label": str(a.label),
+                "name": a.name,
+                "aliases": sorted(a.aliases),
+                "mentions": a.mentions,
+            }
             for a in actors.actors.values()
             if a.key in extract_mentions
             or any(e["source"] == a.key or e["target"] == a.key for e in edges.values())
@@ -512,7 +517,9 @@ class RelationFinder:
     assigns=["doc.spans", "doc._.ag_actors", "doc._.ag_issues", "doc._.ag_relations"],
     default_config={"lexicon_dirs": [], "issues_key": ISSUES_KEY},
 )
-def make_relation_finder(nlp: Language, name: str, lexicon_dirs: list[str], issues_key: str) -> RelationFinder:
+def make_relation_finder(
+    nlp: Language, name: str, lexicon_dirs: list[str], issues_key: str
+) -> RelationFinder:
     return RelationFinder(_lexicons(lexicon_dirs), issues_key)
 
 

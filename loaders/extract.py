@@ -24,6 +24,7 @@ from actorgraph.graph.model import (
     node_id,
 )
 from actorgraph.loaders.called_names import add_called_names
+from actorgraph.loaders.components import COMPONENTS, article_doc
 from actorgraph.loaders.clauses import governs, is_subject
 from actorgraph.loaders.issues import IssueMatcher, IssueMention
 from actorgraph.loaders.lexicons import Lexicons, load_lexicons
@@ -60,10 +61,39 @@ def _extract_in_worker(document: Document) -> ExtractionResult:
     return _WORKER.extract(document)
 
 
+def result_from_doc(doc: Doc, document: Document) -> ExtractionResult:
+    """The graph records an article Doc carries after the components (see `components.py`)."""
+    actors = doc._.ag_actors or {}
+    issues = doc._.ag_issues or {}
+    return ExtractionResult(
+        document=document,
+        entities=[
+            EntityRecord(key, NodeLabel(a["label"]), a["name"], set(a["aliases"]), a["mentions"])
+            for key, a in actors.items()
+        ],
+        issues=[IssueRecord(i["key"], name, i["topic"]) for name, i in issues.items()],
+        edges=[
+            EdgeRecord(
+                r["source"],
+                r["target"],
+                EdgeType(r["type"]),
+                Evidence(document.id, r["text"], r["start"], r["end"], document.date),
+            )
+            for r in doc._.ag_relations or []
+        ],
+    )
+
+
 class Extractor:
     def __init__(self, nlp: Language | None = None, lexicon_dirs: Iterable[Path] = ()) -> None:
         self.nlp = nlp or load_pipeline()
-        self.lex: Lexicons = load_lexicons(tuple(lexicon_dirs))
+        dirs = tuple(Path(d) for d in lexicon_dirs)
+        self.lex: Lexicons = load_lexicons(dirs)
+        config = {"lexicon_dirs": [str(d) for d in dirs]}
+        self.components = [(name, self.nlp.create_pipe(name, config=config)) for name in COMPONENTS]
+        # a pipeline that already has our components parses paragraphs without them
+        self._bare = [name for name, _ in self.nlp.pipeline if name.startswith("actorgraph_")]
+        self._legacy = False
         self.issue_matcher = IssueMatcher(self.nlp, self.lex)
 
     def units(self, document: Document) -> list[Unit]:
@@ -71,7 +101,7 @@ class Extractor:
 
     def extract(self, document: Document) -> ExtractionResult:
         units = self.units(document)
-        docs = list(self.nlp.pipe(u.text for u in units))
+        docs = list(self.nlp.pipe((u.text for u in units), disable=self._bare))
         return self._extract_parsed(document, [_ParsedUnit(u, d) for u, d in zip(units, docs, strict=False)])
 
     def extract_many(
@@ -115,7 +145,7 @@ class Extractor:
 
         pending: list[_ParsedUnit] = []
         for doc, (document, unit, index, total) in self.nlp.pipe(
-            unit_stream(), as_tuples=True, batch_size=batch_size
+            unit_stream(), as_tuples=True, batch_size=batch_size, disable=self._bare
         ):
             if total:
                 pending.append(_ParsedUnit(unit, doc))
@@ -124,6 +154,14 @@ class Extractor:
                 pending = []
 
     def _extract_parsed(self, document: Document, parsed: list[_ParsedUnit]) -> ExtractionResult:
+        if self._legacy:
+            return self._extract_parsed_legacy(document, parsed)
+        doc = article_doc(self.nlp, [p.unit for p in parsed], [p.doc for p in parsed], document.date)
+        for _name, component in self.components:
+            doc = component(doc)
+        return result_from_doc(doc, document)
+
+    def _extract_parsed_legacy(self, document: Document, parsed: list[_ParsedUnit]) -> ExtractionResult:
         actors = ArticleActors(self.lex, document.date)
         add_called_names([p.doc for p in parsed], self.lex)
         all_spans = [ent for p in parsed for ent in p.doc.ents]

@@ -31,6 +31,8 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
+#: "banned X from entering": a ban on entry is an expulsion, not a sanction.
+_ENTRY_VERBS = frozenset({"enter", "visit", "travel", "return", "land", "set", "cross"})
 #: Nouns whose "from" phrase names who made them ("an offer from X", "a request from X").
 _PROPOSALS = frozenset(
     {
@@ -333,7 +335,20 @@ class SentenceRelations:
 
     #: Prepositions under which an event noun is the clause subject's own event ("after talks with").
     _EVENT_PREPS = frozenset(
-        {"after", "during", "following", "in", "at", "amid", "since", "before", "for", "under", "ahead"}
+        {
+            "after",
+            "during",
+            "following",
+            "in",
+            "at",
+            "amid",
+            "since",
+            "before",
+            "for",
+            "under",
+            "ahead",
+            "with",
+        }
     )
 
     def _governing_subject(self, noun: Token) -> list[str]:
@@ -529,10 +544,12 @@ class SentenceRelations:
                         in {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.GROUP}
                     ]
             if pred.nominal and not out and token.dep_ == "pobj" and token.head.lower_ == "with":
-                # "Sovcomflot was hit with British sanctions": the passive subject is the target
+                # "Sovcomflot was hit with British sanctions": the passive subject is the target;
+                # "Malvessa hit Ardenza Bank with a record fine": the verb's object is
                 verb = token.head.head
-                if verb.pos_ in {"VERB", "AUX"} and self.passive(verb):
-                    out += [k for c in verb.children if c.dep_ == "nsubjpass" for k in tk(c)]
+                if verb.pos_ in {"VERB", "AUX"}:
+                    deps = {"nsubjpass"} if self.passive(verb) else {"dobj"}
+                    out += [k for c in verb.children if c.dep_ in deps for k in tk(c)]
             if (
                 pred.nominal
                 and not out
@@ -600,7 +617,9 @@ class SentenceRelations:
             head = token.head
             out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
         if token.dep_ == "acl" and token.tag_ == "VBN":
-            out += self.keys(token.head)
+            # "Hearthline Relief, a charity funded by Brellia": the charity is the appositive's head
+            head = token.head
+            out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
         return list(dict.fromkeys(out))
 
     def _between(self, pred: Predicate) -> list[str]:
@@ -608,6 +627,15 @@ class SentenceRelations:
         if not pred.rel.symmetric:
             return []
         return self._parties(pred.light_noun or pred.token)
+
+    @staticmethod
+    def _barred_entry(pred: Predicate) -> bool:
+        return any(
+            child.dep_ == "prep"
+            and child.lower_ == "from"
+            and any(g.dep_ == "pcomp" and g.lemma_.lower() in _ENTRY_VERBS for g in child.children)
+            for child in pred.token.children
+        )
 
     @staticmethod
     def _joint(pred: Predicate) -> bool:
@@ -861,6 +889,8 @@ class SentenceRelations:
         objects = [k for k in self.objects(pred) if self._is_actor(k)]
         if pred.rel.complement and not objects:
             objects = self._complement_targets(pred)
+        if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
+            edge = EdgeType.EXPELLED  # "banned him from entering the country"
         if edge is EdgeType.RECALLED:
             objects = self._recall_targets(pred, objects)
         if edge is EdgeType.MEDIATED:
