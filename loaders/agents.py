@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from actorgraph.graph.model import NodeLabel
+from actorgraph.graph.model import EdgeType, NodeLabel
 from actorgraph.graph.model import normalize_alias as _normalize_alias
 from actorgraph.loaders.slots import acts
 from spacy.tokens import Span, Token
@@ -32,6 +32,34 @@ if TYPE_CHECKING:
     from actorgraph.loaders.mentions import ArticleActors, SentenceActors
 
 normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
+#: People of an organisation who are not the organisation itself ("DarkSide hackers" are DarkSide).
+_STAFF_NOUNS = frozenset(
+    {
+        "executives",
+        "engineers",
+        "employees",
+        "staff",
+        "workers",
+        "reporters",
+        "journalists",
+        "monitors",
+        "organisers",
+        "organizers",
+        "representatives",
+        "officials",
+        "lawyers",
+        "negotiators",
+        "managers",
+        "directors",
+        "delegates",
+        "observers",
+        "inspectors",
+        "members",
+        "supporters",
+        "activists",
+    }
+)
+_SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -236,11 +264,21 @@ class AgentFinder:
         if spec.acting_only and not acts(token):
             return []  # "sent the bill to the Turkish parliament": a destination, not an actor
         modifiers = self._modifiers(token)
-        if any(
-            actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.PERSON}
+        owners = [
+            k
             for m in modifiers
             for k in found.keys_of(m)
-        ):
+            if actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.PERSON}
+        ]
+        if owners:
+            if token.lower_ in _STAFF_NOUNS and actors.actors[owners[0]].label is NodeLabel.ORGANIZATION:
+                # "Sennet Arms executives", "Radio Nizhal reporters": people of the organisation
+                start = min(m.i for m in modifiers if found.keys_of(m))
+                name = token.doc[start : token.i + 1].text
+                key = actors.add(NodeLabel.GROUP, name, name)
+                edge = EdgeType.REPRESENTS if token.lower_ in _SPOKESPEOPLE else EdgeType.MEMBER_OF
+                actors.actors[key].affiliation = (owners[0], edge)
+                return [key]
             return []  # "Hamas leaders", "DarkSide hackers": the named group itself
         if any(m.lower_ in _NOT_AN_AGENT_HEAD or m.head.lower_ in _NOT_AN_AGENT_HEAD for m in modifiers):
             return []  # "Russian-based hackers": where they are, not whom they serve

@@ -93,7 +93,7 @@ class Extractor:
         self.components = [(name, self.nlp.create_pipe(name, config=config)) for name in COMPONENTS]
         # a pipeline that already has our components parses paragraphs without them
         self._bare = [name for name, _ in self.nlp.pipeline if name.startswith("actorgraph_")]
-        self._legacy = False
+        self._legacy = bool(__import__("os").environ.get("AG_LEGACY"))  # temporary: old path
         self.issue_matcher = IssueMatcher(self.nlp, self.lex)
 
     def units(self, document: Document) -> list[Unit]:

@@ -108,6 +108,8 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
                 relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
                 break
             country = actors.modifier_country(title_token, found, preps=("of",))
+            if country is None and title_token.i != token.i:
+                country = actors.modifier_country(token, found)  # "Ulumbe's President Nkemdi Obuya"
             if country is None:
                 country = _its_country(title_token, found, actors)
             if country is None and actors.date is not None:
