@@ -123,6 +123,20 @@ def _owns_agent_or_title(token: Token, actors: ArticleActors) -> bool:
     )
 
 
+def _owns_state_office(token: Token, actors: ArticleActors) -> bool:
+    """ "Kethmar's Prime Minister", "Ulumbe's president": only a state has a head of government
+    or ministers (a person may have an adviser or a spokesman, but not a prime minister)."""
+    if token.dep_ != "poss":
+        return False
+    head = token.head
+    titles = [head, *(c for c in head.children if c.dep_ == "compound")]
+    for title in titles:
+        role = actors.role_phrase(title)
+        if role and (actors.lex.titles.get(role, False) or role.split()[-1] == "minister"):
+            return True
+    return False
+
+
 def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
     """Fill `actors.local_countries` from the article's own spans (see the module docstring)."""
     lex = actors.lex
@@ -164,7 +178,7 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             and root.dep_ in _EVENT_SUBJECT
             and root.head.lemma_.lower() in lex.verb_classes
         )
-        if owner and shaped or acting:
+        if owner and (shaped or _owns_state_office(root, actors)) or acting:
             local[norm] = names[norm]
 
 
