@@ -434,6 +434,29 @@ def _relabel(doc: Doc, labels: dict[str, str]) -> None:
         doc.ents = ents
 
 
+def _with_first_names(span: Span, lex) -> Span:
+    """ "Marek Zolt vowed …" tagged as "Zolt": the name words the NER left out before a person."""
+    if span.label_ != "PERSON":
+        return span
+    start = span.start
+    doc = span.doc
+    while start > 0:
+        prev = doc[start - 1]
+        word = prev.lower_.rstrip(".")
+        if (
+            prev.pos_ != "PROPN"
+            or not prev.is_title
+            or prev.ent_type_ not in {"", "PERSON"}
+            or word in lex.titles
+            or word in lex.honorifics
+            or normalize_alias(prev.text) in lex.country_by_alias
+            or normalize_alias(prev.text) in lex.country_by_adjective
+        ):
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
+
+
 def add_called_names(docs: list[Doc], lex=None) -> None:
     """Repair the entity spans of one article's paragraphs in place (see the module docstring)."""
     if not docs:
@@ -448,6 +471,7 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
         if lex is not None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
+            spans = [_with_first_names(s, lex) for s in spans]
         if [(s.start, s.end, s.label_) for s in spans] != before:
             doc.ents = filter_spans(spans)
     if lex is None:

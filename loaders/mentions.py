@@ -532,7 +532,7 @@ class ArticleActors:
         return [self.add(NodeLabel.ORGANIZATION, name, name)]
 
     def _person_by_first_name(self, name: str) -> str | None:
-        """ "Alexei's death" after "Alexei Navalny": the one person the article gave that first name."""
+        """ "Ilse's arrest" after "Ilse Korva": the one person the article gave that first name."""
         norm = normalize_alias(name)
         people = [
             a.key

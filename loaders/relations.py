@@ -226,6 +226,10 @@ class SentenceRelations:
                 rel = self.lex.prep_verb_classes.get((lemma, child.lower_))
                 if rel:
                     out.append(Predicate(verb, rel, via_prep=child.lower_))
+            elif child.dep_ == "prt":
+                rel = self.lex.prep_verb_classes.get((lemma, child.lower_))
+                if rel:  # "called on X to …" parsed as a particle verb: X is its object
+                    out.append(Predicate(verb, rel, light_noun=child))
         return out
 
     def _is_light_object(self, noun: Token) -> bool:
@@ -508,8 +512,8 @@ class SentenceRelations:
         anchor = pred.light_noun or token
         preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
         if pred.light_noun is not None:
-            # "heaped praise on X", "sent a warning to Moscow", "held talks with X"
-            preps |= {"to", "on", "with", "against"}
+            # "heaped praise on X", "sent a warning to Moscow", "froze the assets of X"
+            preps |= {"to", "on", "with", "against", "of"}
         if pred.nominal:
             preps |= {"with", "on", "against", "to", "into"}
             if pred.rel.actor_edge is not EdgeType.AIDED:
@@ -713,6 +717,17 @@ class SentenceRelations:
                 elif child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a depot run by the militia", "a ship owned by X": whoever holds it
                     owners += [k for k in self._agents(child) if self._is_actor(k)]
+                elif child.dep_ == "acl" and child.lemma_.lower() == "belong":
+                    # "a helicopter belonging to Halden Logistics"
+                    owners += [
+                        k
+                        for prep in child.children
+                        if prep.dep_ == "prep" and prep.lower_ == "to"
+                        for p in prep.children
+                        if p.dep_ == "pobj"
+                        for k in self.keys(p)
+                        if self._is_actor(k)
+                    ]
                 elif child.dep_ == "agent":  # the same, when the parser takes "run" for a noun
                     owners += [
                         k
