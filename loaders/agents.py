@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.model import EdgeType, NodeLabel
 from actorgraph.graph.model import normalize_alias as _normalize_alias
-from actorgraph.loaders.slots import acts
+from actorgraph.loaders.slots import acts, known_word
 from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ _STAFF_NOUNS = frozenset(
     }
 )
 _SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -241,7 +242,23 @@ class AgentFinder:
             actor = actors.actors[key]
             if actor.label is NodeLabel.COUNTRY:
                 return actor.name
-        return actors.country_of(modifier.text)
+        country = actors.country_of(modifier.text)
+        if (
+            country is None
+            and modifier.is_title
+            and not modifier.ent_type_
+            and modifier.i != modifier.sent.start
+            or country is None
+            and modifier.is_title
+            and modifier.ent_type_ in {"", "NORP"}
+            and not known_word(modifier.lower_)
+        ):
+            # "Velmoran regulators": a demonym the NER did not tag, of a state the text implies
+            guess = guess_country(modifier.text) if modifier.lower_.endswith(_DEMONYM_ENDINGS) else None
+            if guess and not known_word(modifier.lower_):
+                actors.local_countries.setdefault(normalize_alias(modifier.text), guess)
+                return guess
+        return country
 
     def _modifiers(self, token: Token) -> list[Token]:
         """Left modifiers of the head and of its compounds ("Chinese" in "Chinese coast guard")."""

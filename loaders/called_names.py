@@ -28,6 +28,7 @@ from collections import Counter
 from functools import lru_cache
 
 from actorgraph.graph.model import normalize_alias as _normalize_alias
+from actorgraph.loaders.slots import known_word
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -449,6 +450,7 @@ def _with_first_names(span: Span, lex) -> Span:
             or prev.ent_type_ not in {"", "PERSON"}
             or word in lex.titles
             or word in lex.honorifics
+            or known_word(word)  # "Commissioner", "General": English words, not first names
             or normalize_alias(prev.text) in lex.country_by_alias
             or normalize_alias(prev.text) in lex.country_by_adjective
         ):

@@ -42,6 +42,7 @@ Example (the helper `extraction_pipeline` loads a model of its own with the four
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -64,6 +65,7 @@ __all__ = [
     "article_doc",
     "extraction_pipeline",
     "register_extensions",
+    "unit_docs",
     "units_of",
 ]
 
@@ -94,12 +96,11 @@ def register_extensions() -> None:
     Doc: ``ag_units`` (list of ``[kind, start, end, source_offset]``), ``ag_date`` (ISO date or
     None), ``ag_actors`` (key -> label, name, aliases, mentions), ``ag_issues`` (name -> key,
     topic), ``ag_relations`` (list of dicts: source, target, type, sentence token range, start
-    and end in the source text, sentence text), ``ag_state`` (the article's actor memory
-    between ``actorgraph_actors`` and ``actorgraph_relations``; None afterwards).
+    and end in the source text, sentence text).
     Span: ``ag_relations`` (the relations of the sentences inside the span). Token:
     ``ag_actors`` (the actor keys the token stands for).
     """
-    for name in ("ag_units", "ag_date", "ag_actors", "ag_issues", "ag_relations", "ag_state"):
+    for name in ("ag_units", "ag_date", "ag_actors", "ag_issues", "ag_relations"):
         Doc.set_extension(name, default=None, force=True)
     Span.set_extension("ag_relations", getter=_span_relations, force=True)
     Token.set_extension("ag_actors", getter=_token_actors, force=True)
@@ -141,6 +142,7 @@ def article_doc(nlp: Language, units: Sequence[Unit], docs: Sequence[Doc], date:
         start += len(unit_doc)
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
     doc._.ag_units, doc._.ag_date = records, date
+    _TRANSIENT[doc] = {"unit_docs": list(docs)}
     return doc
 
 
@@ -156,11 +158,24 @@ def _separator(nlp: Language) -> Doc:
     return _SEPARATORS[key]
 
 
-def _unit_docs(doc: Doc, units: list[tuple[str, int, int, int]]) -> list[Doc]:
-    """Each unit as a Doc of its own (the Doc itself when it is the only unit)."""
+#: What the components hand each other that is no plain data (the unit Docs, the article's actor
+#: memory): beside the Doc, never in it, so a Doc still serialises; `actorgraph_relations` drops it.
+_TRANSIENT: weakref.WeakKeyDictionary[Doc, dict] = weakref.WeakKeyDictionary()
+
+
+def unit_docs(doc: Doc) -> list[Doc]:
+    """Each unit as a Doc of its own, for the rules that read a paragraph as a whole Doc.
+
+    These are the very Docs `article_doc` joined (no copy), the Doc itself when it is one unit,
+    or else copies (`Span.as_doc`), made once and shared by the components that follow.
+    """
+    units = units_of(doc)
     if len(units) == 1 and units[0][1] == 0 and units[0][2] == len(doc):
         return [doc]
-    return [doc[start:end].as_doc() for _kind, start, end, _offset in units]
+    state = _TRANSIENT.setdefault(doc, {})
+    if "unit_docs" not in state:
+        state["unit_docs"] = [doc[start:end].as_doc() for _kind, start, end, _offset in units]
+    return state["unit_docs"]
 
 
 def _lexicons(lexicon_dirs: Iterable[str]) -> Lexicons:
@@ -178,7 +193,7 @@ class NameRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         units = units_of(doc)
-        views = _unit_docs(doc, units)
+        views = unit_docs(doc)
         add_called_names(views, self.lex)
         if len(views) == 1 and views[0] is doc:
             return doc
@@ -212,10 +227,9 @@ def _names_an_event(mention: IssueMention) -> bool:
 class IssueFinder:
     """Issue mentions of the extracted units to ``doc.spans[spans_key]``, label = issue name.
 
-    The matcher runs once on the whole article; a unit holding a match that crosses into the
-    next unit (a gapped trigger may skip the separator) is matched again on its own, so every
-    unit gets exactly the mentions it has alone. "The attack" after a reported attack is that
-    attack's issue (the last harm of the units before).
+    The matcher runs on each extracted unit as a Doc of its own (`unit_docs`), as it was built
+    to: a trigger never spans two units, and its sense checks see the unit's own words. "The
+    attack" after a reported attack is that attack's issue (the last harm of the units before).
     """
 
     def __init__(self, matcher: IssueMatcher, spans_key: str = ISSUES_KEY) -> None:
@@ -223,32 +237,15 @@ class IssueFinder:
         self.spans_key = spans_key
 
     def find(self, doc: Doc) -> list[IssueMention]:
-        units = units_of(doc)
-        found = self.matcher(doc)
-        bounds = [(start, end) for _kind, start, end, _offset in units]
-        per_unit: list[list[IssueMention]] = [[] for _ in units]
-        redo: set[int] = set()
-        index = 0
-        for mention in found:  # sorted by start
-            while index < len(bounds) - 1 and mention.span.start >= bounds[index][1]:
-                index += 1
-            start, end = bounds[index]
-            if mention.span.end > end:
-                redo.update(i for i, (a, b) in enumerate(bounds) if a < mention.span.end and b > start)
-            elif mention.span.start >= start:
-                per_unit[index].append(mention)
-        for i in sorted(redo):
-            start, end = bounds[i]
-            alone = self.matcher(doc[start:end].as_doc())
-            per_unit[i] = [
-                IssueMention(m.issue, Span(doc, start + m.span.start, start + m.span.end, label=m.issue.name))
-                for m in alone
-            ]
         mentions: list[IssueMention] = []
         last_harm: IssueMention | None = None
-        for (kind, start, end, _offset), unit_mentions in zip(units, per_unit, strict=True):
+        for (kind, start, end, _offset), view in zip(units_of(doc), unit_docs(doc), strict=True):
             if kind not in EXTRACT_KINDS:
                 continue
+            unit_mentions = [
+                IssueMention(m.issue, Span(doc, start + m.span.start, start + m.span.end, label=m.issue.name))
+                for m in self.matcher(view)
+            ]
             unit_mentions = self._with_anaphora(doc, start, end, unit_mentions, last_harm)
             harms = [m for m in unit_mentions if m.issue.harm]
             events = [m for m in harms if _names_an_event(m)]
@@ -304,14 +301,14 @@ class ActorNames:
         actors.count_names(
             " ".join(doc[start:end].text for kind, start, end, _ in units_of(doc) if kind in EXTRACT_KINDS)
         )
-        doc._.ag_state = actors
+        _TRANSIENT.setdefault(doc, {})["actors"] = actors
         return doc
 
 
 @Language.factory(
     "actorgraph_actors",
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.ag_state"],
+    assigns=[],
     default_config={"lexicon_dirs": []},
 )
 def make_actor_names(nlp: Language, name: str, lexicon_dirs: list[str]) -> ActorNames:
@@ -329,9 +326,9 @@ class RelationFinder:
         self.issues_key = issues_key
 
     def __call__(self, doc: Doc) -> Doc:
-        actors: ArticleActors | None = doc._.ag_state
-        if actors is None:  # run without actorgraph_actors: do its pass here
-            actors = ActorNames(self.lex)(doc)._.ag_state
+        if "actors" not in _TRANSIENT.get(doc, {}):  # run without actorgraph_actors: do its pass here
+            ActorNames(self.lex)(doc)
+        actors: ArticleActors = _TRANSIENT[doc]["actors"]
         units = units_of(doc)
         ents_by_unit: list[list[Span]] = [[] for _ in units]
         mentions_by_unit: list[list[IssueMention]] = [[] for _ in units]
@@ -430,7 +427,7 @@ class RelationFinder:
         doc._.ag_actors = graph_actors
         doc._.ag_issues = {name: {"key": key, "topic": topic} for name, (key, topic) in issues.items()}
         doc._.ag_relations = [e for e in edges.values() if e["source"] in kept and e["target"] in kept]
-        doc._.ag_state = None  # the actor memory is no plain data: it does not leave the pipeline
+        _TRANSIENT.pop(doc, None)
         return doc
 
     @staticmethod

@@ -29,7 +29,7 @@ from actorgraph.graph.model import EdgeType, NodeLabel, node_id
 from actorgraph.graph.model import normalize_alias as _normalize_alias
 from actorgraph.loaders.agents import AgentFinder, guess_country, learn_countries, learn_named_groups
 from actorgraph.loaders.lexicons import Lexicons
-from actorgraph.loaders.slots import acts
+from actorgraph.loaders.slots import acts, known_word
 from spacy.tokens import Span, Token
 
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -96,28 +96,6 @@ _ORG_HEADS = frozenset(
     }
 )
 _COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Every word the model's lemmatizer knows: a capitalised word outside it is a name."""
-    from actorgraph.loaders.nlp import load_pipeline
-
-    words: set[str] = set()
-    try:
-        lookups = load_pipeline().get_pipe("lemmatizer").lookups
-    except (KeyError, ValueError):
-        return frozenset()
-    for table in ("lemma_index", "lemma_exc"):
-        if lookups.has_table(table):
-            for entries in lookups.get_table(table).values():
-                words.update(entries if isinstance(entries, list) else entries.keys())
-    return frozenset(w.lower() for w in words)
-
-
-def known_word(word: str) -> bool:
-    words = _english_words()
-    return word in words or word.rstrip("s") in words or word.removesuffix("es") in words
 
 
 @dataclass

@@ -508,7 +508,10 @@ class SentenceRelations:
             return list(dict.fromkeys(out))
         if pred.light_noun is not None and pred.light_noun.dep_ in self._LIGHT_PARTICLES:
             # "bailed out the bank", "cracked down on protesters": a verb with its particle
+            particle = pred.light_noun
             pred = Predicate(token, pred.rel)
+            # "called on X to …": the parser may hang X on the particle itself
+            out += [k for p in particle.children if p.dep_ == "pobj" for k in tk(p)]
         anchor = pred.light_noun or token
         preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
         if pred.light_noun is not None:

@@ -7,6 +7,8 @@ someone acts or is acted upon is an actor; the same words after a locative prepo
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 #: Where an actor stands: subject, object, possessor, or the object of a preposition that names a
@@ -27,3 +29,25 @@ def acts(token: Token) -> bool:
     if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
         return node.head.lower_ in PARTY_PREPS and node.head.head.pos_ in {"VERB", "NOUN", "AUX"}
     return False
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Every word the model's lemmatizer knows: a capitalised word outside it is a name."""
+    from actorgraph.loaders.nlp import load_pipeline
+
+    words: set[str] = set()
+    try:
+        lookups = load_pipeline().get_pipe("lemmatizer").lookups
+    except (KeyError, ValueError):
+        return frozenset()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries if isinstance(entries, list) else entries.keys())
+    return frozenset(w.lower() for w in words)
+
+
+def known_word(word: str) -> bool:
+    words = _english_words()
+    return word in words or word.rstrip("s") in words or word.removesuffix("es") in words
