@@ -114,8 +114,9 @@ class RelationClass:
     complement: bool = False
     #: the roles are the other way round: "received arms from X" is X aiding the subject
     converse: bool = False
-    #: one-line sentences with the relations they must give: documentation that a test runs
-    examples: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
+    #: one-line sentences with the relations they must give: documentation that a test runs;
+    #: a known gap (text, expect, why) is run too and must keep failing until it is fixed
+    examples: tuple[tuple[str, tuple[tuple[str, str, str], ...], str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,9 @@ def _examples(entry: dict, where: str) -> tuple:
         expect = tuple(tuple(triple) for triple in example.get("expect", []))
         if any(len(t) != 3 for t in expect):
             raise LexiconError(f"{where}: example expectations are [source, TYPE, target] triples")
-        examples.append((example["text"], expect))
+        if example.get("gap") is not None and not isinstance(example["gap"], str):
+            raise LexiconError(f"{where}: an example's gap is a sentence saying why it fails")
+        examples.append((example["text"], expect, example.get("gap")))
     return tuple(examples)
 
 

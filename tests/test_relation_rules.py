@@ -107,12 +107,25 @@ def test_construction(extractor, text, wanted, unwanted):
     assert not unwanted & found, f"must not find {unwanted & found}"
 
 
-EXAMPLES = [(rel.name, text, expect) for rel in load_lexicons().relations for text, expect in rel.examples]
+EXAMPLES = [
+    pytest.param(
+        rel.name,
+        text,
+        expect,
+        id=f"{rel.name}: {text[:40]}",
+        marks=[pytest.mark.xfail(reason=gap, strict=True)] if gap else [],
+    )
+    for rel in load_lexicons().relations
+    for text, expect, gap in rel.examples
+]
 
 
-@pytest.mark.parametrize(("name", "text", "expect"), EXAMPLES, ids=[f"{e[0]}: {e[1][:40]}" for e in EXAMPLES])
+@pytest.mark.parametrize(("name", "text", "expect"), EXAMPLES)
 def test_lexicon_examples(extractor, name, text, expect):
-    """Every verb class carries a one-line example in the data; it must do what it says."""
+    """Every verb class carries a one-line example in the data; it must do what it says.
+
+    An example marked with a `gap` in the data documents a known failure: it must go on
+    failing (strict xfail), so that fixing it forces the mark's removal."""
     found = _triples(extractor, text)
     wanted = set()
     for source, edge_type, target in expect:
