@@ -10,7 +10,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint clean browser
+.PHONY: setup demo test test-fast lint clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest -q
+
+test-fast: setup   # a quick local run: no lint, no browser, no whole-suite quality bars
+	$(BIN)/python -m pytest -q -m "not slow"
 
 clean:
 	rm -rf $(VENV) actorgraph.db actorgraph.db-wal actorgraph.db-shm .pytest_cache .ruff_cache
