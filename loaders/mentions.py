@@ -95,6 +95,55 @@ _ORG_HEADS = frozenset(
         "office",
     }
 )
+def _capitalised_word(span: Span) -> bool:
+    """An English word capitalised only because it opens the sentence and modifies the next noun."""
+    token = span[0]
+    doc = token.doc
+    return (
+        len(span) == 1
+        and token.i == token.sent.start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].pos_ == "NOUN"
+        and known_word(token.lower_)
+    )
+
+
+#: Last words that make a name an organisation even when the NER says person.
+_ORG_NAME_ENDINGS = frozenset(
+    {
+        "international",
+        "technologies",
+        "technology",
+        "systems",
+        "industries",
+        "labs",
+        "laboratories",
+        "pharmaceuticals",
+        "pharma",
+        "rotorcraft",
+        "aerospace",
+        "motors",
+        "logistics",
+        "shipping",
+        "mining",
+        "telecom",
+        "networks",
+        "health",
+        "capital",
+        "partners",
+        "watch",
+        "relief",
+        "borders",
+        "institute",
+        "federation",
+        "forum",
+        "association",
+        "directorate",
+        "commission",
+        "police",
+        "office",
+    }
+)
 _COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
 
 
@@ -268,6 +317,10 @@ class ArticleActors:
                 continue
             if self._not_an_actor(span):
                 continue
+            if span[-1].lower_ in self.lex.org_suffixes | _ORG_NAME_ENDINGS:
+                continue  # "Transparency International" is no person, whatever the NER says
+            if _capitalised_word(span):
+                continue  # "Riot police …" at the start of a sentence
             if "-" in text and span.label_ != "PERSON":
                 continue
             if span.label_ != "PERSON" and not self._is_person_like(span):
@@ -372,11 +425,17 @@ class ArticleActors:
         if person:
             self.actors[person].aliases.add(text)
             return [person]
-        if span.label_ == "PERSON":
+        label = span.label_
+        if label == "PERSON" and span[-1].lower_ in self.lex.org_suffixes | _ORG_NAME_ENDINGS:
+            label = "ORG"  # "Transparency International", "Aquila Rotorcraft": not a person
+        if label == "PERSON":
             if not self._is_name(parts) or any(t.like_num for t in span):
                 return []
+            if _capitalised_word(span):
+                return []  # "Riot police …": a capitalised word, not a name
             return [self._register_person(parts, text)]
-        if span.label_ == "ORG":
+        if label == "ORG":
+            parts = self._org_name(span) or parts
             people = [k for t in span if (k := self.find_person(t.text)) and t.pos_ == "PROPN"]
             if people:
                 return list(dict.fromkeys(people))
@@ -386,7 +445,7 @@ class ArticleActors:
             if span.label_ in {"LOC", "FAC"} and acts(span.root) and _ORG_HEADS & {span[-1].lower_}:
                 # "the Inner Sea Concord", "the Harud High Court": a body, not a place
                 return [self.add(NodeLabel.ORGANIZATION, name, text)]
-            if span.label_ == "GPE" and acts(span.root):
+            if span.label_ == "GPE" and len(span) == 1 and acts(span.root):
                 # a place the lexicons do not know that does things ("Varenia lodged a protest
                 # with Drashiva") is a state; one that is only where things happen stays a place
                 return [self.add(NodeLabel.COUNTRY, name, text)]
@@ -418,6 +477,16 @@ class ArticleActors:
         if country:
             return self.add(NodeLabel.COUNTRY, country, part)
         return self.find_person(part)
+
+    @staticmethod
+    def _org_name(span: Span) -> list[str]:
+        """An organisation keeps its demonym and its title words ("Australian Federal Police",
+        "Reporters Without Borders"); only an article and a possessive go."""
+        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in span.text.split()]
+        words = [w for w in words if w and w != "-"]
+        while words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        return words
 
     def _organization(self, span: Span, parts: list[str]) -> list[str]:
         if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
