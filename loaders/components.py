@@ -95,7 +95,7 @@ def _span_relations(span: Span) -> list[dict]:
 
 
 def _token_actors(token: Token) -> list[str]:
-    group = token.doc.spans[ACTORS_KEY] if ACTORS_KEY in token.doc.spans else ()
+    group = token.doc.spans.get(ACTORS_KEY, ())
     return [s.label_ for s in group if s.start <= token.i < s.end]
 
 
@@ -342,7 +342,7 @@ class RelationFinder:
         ents_by_unit: list[list[Span]] = [[] for _ in units]
         mentions_by_unit: list[list[IssueMention]] = [[] for _ in units]
         self._bucket(units, doc.ents, ents_by_unit, lambda e: e.start)
-        issue_spans = doc.spans[self.issues_key] if self.issues_key in doc.spans else []
+        issue_spans = doc.spans.get(self.issues_key, [])
         issue_mentions = [
             IssueMention(self.lex.issue_by_name[s.label_], s)
             for s in issue_spans

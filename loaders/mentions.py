@@ -95,6 +95,8 @@ _ORG_HEADS = frozenset(
         "office",
     }
 )
+
+
 def _capitalised_word(span: Span) -> bool:
     """An English word capitalised only because it opens the sentence and modifies the next noun."""
     token = span[0]
@@ -107,6 +109,68 @@ def _capitalised_word(span: Span) -> bool:
         and known_word(token.lower_)
     )
 
+
+_BODY = frozenset({NodeLabel.ORGANIZATION})
+_ARMED = frozenset({NodeLabel.ORGANIZATION, NodeLabel.GROUP})
+#: Descriptions that refer back to a named actor ("the regulator"), with the labels it may have.
+_DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
+    **{
+        w: _BODY
+        for w in (
+            "regulator",
+            "watchdog",
+            "commission",
+            "committee",
+            "agency",
+            "ministry",
+            "court",
+            "company",
+            "firm",
+            "group",
+            "bloc",
+            "alliance",
+            "organisation",
+            "organization",
+            "association",
+            "studio",
+            "insurer",
+            "bank",
+            "party",
+            "union",
+            "council",
+            "operator",
+            "carrier",
+            "airline",
+            "maker",
+            "manufacturer",
+            "producer",
+            "miner",
+            "developer",
+            "broadcaster",
+            "newspaper",
+            "charity",
+            "federation",
+            "forum",
+            "body",
+            "tribunal",
+            "authority",
+            "office",
+            "department",
+            "lab",
+            "chain",
+            "network",
+            "platform",
+        )
+    },
+    **{
+        w: _ARMED
+        for w in ("junta", "militia", "gang", "rebels", "movement", "front", "network", "collective")
+    },
+}
+#: Descriptions generic enough to mean the last organisation named, with no other clue.
+_GENERIC_DESCRIPTIONS = frozenset(
+    {"company", "firm", "group", "regulator", "watchdog", "agency", "junta", "gang"}
+)
 
 #: Last words that make a name an organisation even when the NER says person.
 _ORG_NAME_ENDINGS = frozenset(
@@ -157,6 +221,8 @@ class Actor:
     roles: set[tuple[str, str | None]] = field(default_factory=set)
     #: an unnamed agent's country and its tie to it ("Greek patrol boats" MEMBER_OF Greece)
     affiliation: tuple[str, EdgeType] | None = None
+    #: what the article calls it ("Tessaro Games, a Busan studio"): for "the studio" later
+    descriptions: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -185,6 +251,7 @@ class ArticleActors:
         self._name_parts: dict[str, set[str]] = {}  # normalised surname or first name -> keys
         self._name_counts: Counter[str] = Counter()
         self._recent_people: list[str] = []
+        self._recent_bodies: list[str] = []  # organisations, groups and countries, in order named
         self._last_subject_people: list[str] = []
         self._last_subject_group: list[str] = []
         self._main_pair: list[str] | None = None
@@ -543,6 +610,7 @@ class ArticleActors:
                 or self.agents.agent(token, found)
                 or self._group(token, found)
                 or self._pronoun(token, found, sent)
+                or self._described(token)
                 or self._acting_name(token, covered)
             )
             if keys:
@@ -831,11 +899,45 @@ class ArticleActors:
                     return people
         return []
 
+    def _described(self, token: Token) -> list[str]:
+        """ "the regulator", "the junta", "the company": the actor the article last named that
+        this description fits: one it described so ("Tessaro, a Busan studio" for "the studio"),
+        one whose name has the word ("the commission"), or for a generic word the last
+        organisation named."""
+        noun = token.lemma_.lower()
+        if (
+            token.pos_ != "NOUN"
+            or noun not in _DESCRIPTIONS
+            or not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
+            or any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children)
+        ):
+            return []
+        labels = _DESCRIPTIONS[noun]
+        recent = [k for k in reversed(self._recent_bodies) if self.actors[k].label in labels]
+        for key in recent:
+            actor = self.actors[key]
+            if noun in actor.descriptions or noun in normalize_alias(actor.name).split():
+                return [key]
+        if noun in _GENERIC_DESCRIPTIONS and recent:
+            return [recent[0]]
+        return []
+
     def _remember(self, sent: Span, found: SentenceActors) -> None:
         people_subjects: list[str] = []
         group_subjects: list[str] = []
         for token in sent:
             keys = found.keys_of(token)
+            bodies = [
+                k
+                for k in keys
+                if self.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.GROUP, NodeLabel.COUNTRY}
+            ]
+            if bodies and (not self._recent_bodies or self._recent_bodies[-1] != bodies[-1]):
+                self._recent_bodies.extend(bodies)
+            for child in token.children:  # "Tessaro Games, a mid-sized Busan studio"
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    for key in bodies:
+                        self.actors[key].descriptions.add(child.lemma_.lower())
             people = [k for k in keys if self.actors[k].label is NodeLabel.PERSON]
             self._recent_people.extend(people)
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
