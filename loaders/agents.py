@@ -135,7 +135,17 @@ def _owns_state_office(token: Token, actors: ArticleActors) -> bool:
         role = actors.role_phrase(title)
         if role and (actors.lex.titles.get(role, False) or role.split()[-1] == "minister"):
             return True
-    return False
+    # "Drashiva's navy", "Kethmar's foreign ministry": a one-word name owning a state body
+    phrase = " ".join(t.lower_ for t in head.subtree if t.i > token.i and t.i <= head.i and t.dep_ != "case")
+    spec = actors.lex.agents.nouns.get(phrase) or actors.lex.agents.nouns.get(head.lower_)
+    return (
+        spec is not None
+        and spec.edge is not None
+        and not spec.acting_only
+        and token.pos_ == "PROPN"
+        and normalize_alias(token.text) not in actors.lex.organizations
+        and normalize_alias(token.text) not in actors.lex.named_groups
+    )
 
 
 def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
