@@ -31,6 +31,10 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
+#: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
+_LEAVE_GOVERNORS = frozenset({"order", "give", "tell", "instruct", "direct", "ask"})
+_LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+_TERRITORY = frozenset({"country", "territory", "kingdom", "republic", "state"})
 #: "banned X from entering": a ban on entry is an expulsion, not a sanction.
 _ENTRY_VERBS = frozenset({"enter", "visit", "travel", "return", "land", "set", "cross"})
 #: Nouns whose "from" phrase names who made them ("an offer from X", "a request from X").
@@ -800,6 +804,7 @@ class SentenceRelations:
     def _extract(self) -> None:
         for pred in self.predicates:
             self._actor_edges(pred)
+        self._orders_to_leave()
         for mention in self.issue_mentions:
             self._issue_edges(mention)
         for pred in self.predicates:
@@ -1058,6 +1063,35 @@ class SentenceRelations:
                 else [k for p in child.children if p.dep_ == "pobj" for k in self.keys(p)]
             )
         ]
+
+    def _orders_to_leave(self) -> None:
+        """ "ordered two diplomats to leave the country", "gave the envoys 72 hours to leave":
+        an expulsion said without the word."""
+        for token in self.sent:
+            if token.pos_ != "VERB" or not _forms(token) & _LEAVE_GOVERNORS:
+                continue
+            if self.negated(token) or self.unasserted(token):
+                continue
+            leaving = [c for c in token.subtree if c.pos_ == "VERB" and c.lemma_.lower() in _LEAVE_VERBS]
+            if not any(
+                not [d for d in v.children if d.dep_ == "dobj"]
+                or any(
+                    d.dep_ == "dobj" and (d.lower_ in _TERRITORY or d.ent_type_ == "GPE") for d in v.children
+                )
+                for v in leaving
+            ):
+                continue  # "told reporters to leave the room" is no expulsion
+            targets = [
+                k
+                for c in token.children
+                if c.dep_ in {"dobj", "dative"}
+                for k in self.target_keys(c)
+                if self._is_actor(k)
+            ]
+            subjects = [k for k in self._clause_subject(token) if self._is_actor(k)]
+            for s in subjects:
+                for o in targets:
+                    self._add(s, o, EdgeType.EXPELLED)
 
     def _owner(self, mention: IssueMention) -> Predicate | None:
         """The nearest predicate above the issue that has a doer, within the same clause."""
