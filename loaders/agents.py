@@ -348,7 +348,7 @@ class AgentFinder:
                         for m in self._modifiers(token)
                         if m.dep_ == "amod" and m.pos_ == "ADJ" and m.i < modifier.i
                     ),
-                    default=modifier.i,
+                    default=min(modifier.left_edge.i, modifier.i),  # "South Korea's antitrust regulator"
                 )
                 name = doc[start : token.i + 1].text
             keys.append(self._register(country, spec, name))

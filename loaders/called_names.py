@@ -435,6 +435,28 @@ def _relabel(doc: Doc, labels: dict[str, str]) -> None:
         doc.ents = ents
 
 
+_AMOUNT_WORDS = frozenset(
+    {"million", "billion", "trillion", "thousand", "euros", "dollars", "pounds", "won", "yen"}
+)
+_INNER_PREPS = frozenset({"near", "in", "at", "on", "outside", "inside", "along"})
+
+
+def _trimmed(span: Span) -> Span:
+    """ "fined Apple 1.8 billion euros" tagged "Apple 1.8 billion", "the Syrian Democratic Forces
+    near Kobani" tagged whole: a name ends before an amount or a locative preposition."""
+    if span.label_ not in {"ORG", "PERSON", "NORP"}:
+        return span
+    end = span.end
+    for token in span[1:]:
+        if token.like_num or token.lower_ in _AMOUNT_WORDS or token.is_currency:
+            end = token.i
+            break
+        if token.pos_ == "ADP" and token.lower_ in _INNER_PREPS:
+            end = token.i
+            break
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
+
+
 def _with_first_names(span: Span, lex) -> Span:
     """ "Marek Zolt vowed …" tagged as "Zolt": the name words the NER left out before a person."""
     if span.label_ != "PERSON":
@@ -473,7 +495,8 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
         if lex is not None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
-            spans = [_with_first_names(s, lex) for s in spans]
+            spans = [_trimmed(_with_first_names(s, lex)) for s in spans]
+            spans = [s for s in spans if len(s)]
         if [(s.start, s.end, s.label_) for s in spans] != before:
             doc.ents = filter_spans(spans)
     if lex is None:

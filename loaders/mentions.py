@@ -97,6 +97,17 @@ _ORG_HEADS = frozenset(
 )
 
 
+def _acts_as_state(token: Token) -> bool:
+    """A subject, object or possessor, or the party after "with", "by", "between": not "advanced
+    on Aleppo", which names a city whatever the verb."""
+    if not acts(token):
+        return False
+    node = token
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node.dep_ != "pobj" or node.head.lower_ in {"with", "by", "between"}
+
+
 def _capitalised_word(span: Span) -> bool:
     """An English word capitalised only because it opens the sentence and modifies the next noun."""
     token = span[0]
@@ -512,7 +523,7 @@ class ArticleActors:
             if span.label_ in {"LOC", "FAC"} and acts(span.root) and _ORG_HEADS & {span[-1].lower_}:
                 # "the Inner Sea Concord", "the Harud High Court": a body, not a place
                 return [self.add(NodeLabel.ORGANIZATION, name, text)]
-            if span.label_ == "GPE" and len(span) == 1 and acts(span.root):
+            if span.label_ == "GPE" and len(span) == 1 and _acts_as_state(span.root):
                 # a place the lexicons do not know that does things ("Varenia lodged a protest
                 # with Drashiva") is a state; one that is only where things happen stays a place
                 return [self.add(NodeLabel.COUNTRY, name, text)]
