@@ -782,8 +782,8 @@ class SentenceRelations:
                 for p in child.children:
                     if p.dep_ == "pobj":
                         for k in self.keys(p) or self._seat_of_government(p, []):
-                            if self.actors.actors[k].label is NodeLabel.COUNTRY:
-                                out.append(k)
+                            if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}:
+                                out.append(k)  # an unknown state may have been typed an organisation
                         country = self.lex.country_of(p.text)
                         if country and not out:
                             out.append(self.actors.add(NodeLabel.COUNTRY, country, p.text))
@@ -980,7 +980,7 @@ class SentenceRelations:
                         hosts += [
                             k
                             for k in self.keys(p) or self._seat_of_government(p, [])
-                            if self.actors.actors[k].label is NodeLabel.COUNTRY
+                            if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
                         ]
         own = set(self.subjects(pred))
         envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
@@ -1195,10 +1195,15 @@ class SentenceRelations:
                     issue = node_id(NodeLabel.ISSUE, mention.issue.name)
                     for s in speakers:
                         self._add(s, issue, EdgeType.DENIED if denial else EdgeType.RAISED)
+            own_clause = any(
+                c.dep_ in _SUBJ and (c.lower_ in _SELF_PRONOUNS or set(self.keys(c)) & set(speakers))
+                for c in clause.children
+            )
             accused = [
                 r.source
                 for r in self.relations
                 if r.type is EdgeType.INVOLVED_IN
+                and not own_clause  # "the court said it was investigating crimes committed by X"
                 and any(self._dominates(clause, t) for t in self.sent if r.source in self.found.keys_of(t))
             ]
             for s in speakers:
