@@ -56,8 +56,8 @@ def parse_agent_words(actors: dict) -> AgentWords:
     for entry in actors.get("agent_noun", []):
         raw = entry.get("edge", "MEMBER_OF")
         edge = None if raw == "none" else EdgeType(raw)
-        if edge not in {EdgeType.MEMBER_OF, EdgeType.REPRESENTS, None}:
-            raise ValueError(f"agent_noun edge must be MEMBER_OF, REPRESENTS or none, not {raw}")
+        if edge not in {EdgeType.MEMBER_OF, EdgeType.REPRESENTS, EdgeType.LEADER_OF, None}:
+            raise ValueError(f"agent_noun edge must be MEMBER_OF, REPRESENTS, LEADER_OF or none, not {raw}")
         for word in entry["words"]:
             word = word.lower()
             nouns.setdefault(

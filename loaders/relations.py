@@ -177,10 +177,20 @@ class SentenceRelations:
         predicates = []
         for token in self.sent:
             if token.pos_ in {"VERB", "AUX"}:
-                found = [p for p in (self._light(token), *self._prep_verbs(token)) if p is not None]
+                light = self._light(token)
                 classes = self.lex.verb_classes.get(token.lemma_.lower())
-                if classes and not any(p.light_noun is not None for p in found):
-                    found.append(Predicate(token, classes[0]))
+                main = light or (Predicate(token, classes[0]) if classes else None)
+                found = [main] if main is not None else []
+                for extra in self._prep_verbs(token):
+                    # "lashed out at X" is criticism, whatever "lash at" alone would be; "recalled
+                    # its envoy from X" is one recall: a prepositional reading adds a new kind of
+                    # edge ("spoke with X about Y"), never a second one of an edge already there
+                    if main is None or (
+                        extra.rel.actor_edge is None
+                        or main.rel.actor_edge is None
+                        and not (light is not None and extra.rel.actor_edge is not None)
+                    ):
+                        found.append(extra)
                 seen: set[str] = set()
                 for pred in found:
                     if pred.rel.name not in seen:
@@ -587,6 +597,9 @@ class SentenceRelations:
                 out += found
             if child.dep_ == "nsubjpass":
                 out += tk(child)
+                if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+                    head = token.head  # "Javier Milei, who was endorsed by Donald Trump"
+                    out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
         if not out:
             # a class preposition names the target when the object does not ("fired missiles
             # at X"); "struck Iranian facilities at Natanz" already has its target
