@@ -504,6 +504,9 @@ class SentenceRelations:
             for _role, country in self.actors.actors[patient].roles:
                 if country:
                     out.append(self.actors.add(NodeLabel.COUNTRY, country))
+            affiliation = self.actors.actors[patient].affiliation
+            if affiliation is not None:  # "Tamazir's ambassador … was recalled by his government"
+                out.append(affiliation[0])
         return list(dict.fromkeys(out))
 
     def objects(self, pred: Predicate) -> list[str]:
@@ -794,7 +797,7 @@ class SentenceRelations:
             if child.dep_ == "prep" and child.lower_ in {"to", "in", "from", "at"}:
                 for p in child.children:
                     if p.dep_ == "pobj":
-                        for k in self.keys(p) or self._seat_of_government(p, []):
+                        for k in self._seat_of_government(p, self.keys(p)):
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}:
                                 out.append(k)  # an unknown state may have been typed an organisation
                         country = self.lex.country_of(p.text)
@@ -992,9 +995,19 @@ class SentenceRelations:
                     if p.dep_ == "pobj":
                         hosts += [
                             k
-                            for k in self.keys(p) or self._seat_of_government(p, [])
+                            for k in self._seat_of_government(p, self.keys(p))
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
                         ]
+                        for appos in p.children:  # "from Grell, Vostrany's capital"
+                            if appos.dep_ == "appos":
+                                hosts += [
+                                    k
+                                    for c in appos.children
+                                    if c.dep_ == "poss"
+                                    for k in self.keys(c)
+                                    if self.actors.actors[k].label
+                                    in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
+                                ]
         own = set(self.subjects(pred))
         envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
         if envoys:
