@@ -151,6 +151,17 @@ def _split_lists(doc: Doc, lex) -> list[Span]:
     out = []
     for ent in doc.ents:
         commas = [t.i for t in ent if t.text in {",", ";"}]
+        # "Qestan and Aruqa" as one GPE: two one-word names joined by "and" are two states
+        ands = [
+            t.i
+            for t in ent
+            if t.lower_ == "and"
+            and ent.label_ in {"GPE", "ORG", "NORP"}
+            and t.i - 1 >= ent.start
+            and t.i + 1 < ent.end
+            and ent.end - ent.start == 3
+        ]
+        commas += ands
         if not commas or lex is not None and (_country(lex, ent.text) or _known_org(lex, ent.text)):
             out.append(ent)
             continue

@@ -57,7 +57,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy
-
 from actorgraph.graph.model import EdgeType, NodeLabel, node_id
 from actorgraph.loaders.called_names import add_called_names
 from actorgraph.loaders.clauses import governs, is_subject
@@ -159,7 +158,7 @@ def article_doc(nlp: Language, units: Sequence[Unit], docs: Sequence[Doc], date:
     return doc
 
 
-_ARRAY_ATTRS = [*Doc._get_array_attrs(), *(() if SPACY in Doc._get_array_attrs() else (SPACY,))]
+_ARRAY_ATTRS = list(dict.fromkeys([*Doc._get_array_attrs(), SPACY]))
 
 
 def _join(vocab, docs: list[Doc]) -> Doc:
@@ -226,7 +225,7 @@ class NameRepair:
         if len(views) == 1 and views[0] is doc:
             return doc
         doc.ents = [
-            Span(doc, start + e.start, start + e.end, label=e.label_, kb_id=e.kb_id_)
+            Span(doc, start + e.start, start + e.end, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
             for (_kind, start, _end, _offset), view in zip(units, views, strict=True)
             for e in view.ents
         ]
