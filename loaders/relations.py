@@ -182,15 +182,18 @@ class SentenceRelations:
                 main = light or (Predicate(token, classes[0]) if classes else None)
                 found = [main] if main is not None else []
                 for extra in self._prep_verbs(token):
-                    # "lashed out at X" is criticism, whatever "lash at" alone would be; "recalled
-                    # its envoy from X" is one recall: a prepositional reading adds a new kind of
-                    # edge ("spoke with X about Y"), never a second one of an edge already there
-                    if main is None or (
-                        extra.rel.actor_edge is None
-                        or main.rel.actor_edge is None
-                        and not (light is not None and extra.rel.actor_edge is not None)
-                    ):
+                    # "lashed out at X" is criticism, whatever "lash at" alone would be; "received
+                    # arms from X" is aid, more precise than "received" alone; "recalled its envoy
+                    # from X" is one recall, not two
+                    if extra.rel.actor_edge is None or main is None:
                         found.append(extra)
+                    elif (
+                        light is None
+                        and main.rel.actor_edge is not extra.rel.actor_edge
+                        and self._prep_target(token, extra.via_prep)
+                    ):
+                        found = [extra if p is main else p for p in found]
+                        main = extra
                 seen: set[str] = set()
                 for pred in found:
                     if pred.rel.name not in seen:
@@ -228,6 +231,16 @@ class SentenceRelations:
                         if pobj.dep_ == "pobj" and rel:
                             return Predicate(verb, rel, light_noun=child)
         return None
+
+    def _prep_target(self, verb: Token, prep: str | None) -> bool:
+        """The preposition introduces an actor ("received arms from Zamrovia", not "for a week")."""
+        return any(
+            self.found.keys_of(p) or self.target_keys(p)
+            for child in verb.children
+            if child.lower_ == prep and child.dep_ in {"prep", "dative", "agent"}
+            for p in child.children
+            if p.dep_ == "pobj"
+        )
 
     def _prep_verbs(self, verb: Token) -> list[Predicate]:
         """ "fired at", "protested to", "sided with": the preposition decides the class."""
