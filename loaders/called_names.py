@@ -455,6 +455,16 @@ _INNER_PREPS = frozenset({"near", "in", "at", "on", "outside", "inside", "along"
 def _trimmed(span: Span) -> Span:
     """ "fined Apple 1.8 billion euros" tagged "Apple 1.8 billion", "the Syrian Democratic Forces
     near Kobani" tagged whole: a name ends before an amount or a locative preposition."""
+    if (
+        span.label_ in {"LAW", "MONEY", "QUANTITY", "CARDINAL"}
+        and span[0].pos_ == "PROPN"
+        and span[0].is_title
+    ):
+        # "fined Google 2.6 billion lira" tagged as one amount: the name before the number
+        first_number = next((t.i for t in span if t.like_num), None)
+        if first_number is not None and first_number > span.start:
+            return Span(span.doc, span.start, first_number, label="ORG")
+        return span
     if span.label_ not in {"ORG", "PERSON", "NORP"}:
         return span
     end = span.end
