@@ -205,6 +205,17 @@ def unit_docs(doc: Doc) -> list[Doc]:
     return state["unit_docs"]
 
 
+def _unit_texts(doc: Doc, kinds: frozenset[str]) -> list[str]:
+    """The texts of the units of these kinds, cut from the Doc's text (cheaper than `Span.text`)."""
+    text = doc.text
+    texts = []
+    for kind, start, end, _offset in units_of(doc):
+        if kind in kinds:
+            last = doc[end - 1] if end > start else None
+            texts.append("" if last is None else text[doc[start].idx : last.idx + len(last)])
+    return texts
+
+
 def _lexicons(lexicon_dirs: Iterable[str]) -> Lexicons:
     return load_lexicons(tuple(Path(d) for d in lexicon_dirs))
 
@@ -325,9 +336,7 @@ class ActorNames:
     def __call__(self, doc: Doc) -> Doc:
         actors = ArticleActors(self.lex, doc._.ag_date)
         actors.learn_names(list(doc.ents))
-        actors.count_names(
-            " ".join(doc[start:end].text for kind, start, end, _ in units_of(doc) if kind in EXTRACT_KINDS)
-        )
+        actors.count_names(" ".join(_unit_texts(doc, EXTRACT_KINDS)))
         _TRANSIENT.setdefault(doc, {})["actors"] = actors
         return doc
 
@@ -438,6 +447,7 @@ class RelationFinder:
                             tie(key, issue_key, EdgeType.ASSOCIATED_WITH)
                 actor_spans += self._actor_spans(doc, found)
         drop_weaker_roles(edges)
+        in_edges = {key for e in edges.values() for key in (e["source"], e["target"])}
         graph_actors = {
             a.key: {
                 "label": str(a.label),
@@ -446,8 +456,7 @@ class RelationFinder:
                 "mentions": a.mentions,
             }
             for a in actors.actors.values()
-            if a.key in extract_mentions
-            or any(e["source"] == a.key or e["target"] == a.key for e in edges.values())
+            if a.key in extract_mentions or a.key in in_edges
         }
         kept = set(graph_actors) | {key for key, _topic in issues.values()}
         doc.spans[ACTORS_KEY] = actor_spans

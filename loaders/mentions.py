@@ -179,9 +179,7 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
     },
 }
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
-_GENERIC_DESCRIPTIONS = frozenset(
-    {"company", "firm", "group", "regulator", "watchdog", "agency", "junta", "gang"}
-)
+_GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 
 #: Last words that make a name an organisation even when the NER says person.
 _ORG_NAME_ENDINGS = frozenset(

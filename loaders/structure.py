@@ -46,7 +46,6 @@ ORGANIZATION_HEADS = {
     "chairwoman",
     "chair",
     "chairperson",
-    "director",
     "director-general",
     "president",
     "secretary-general",
