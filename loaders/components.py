@@ -21,13 +21,13 @@ plain data (str, int, lists, dicts), so Docs survive ``Doc.to_bytes`` and ``nlp.
 and each unit is parsed as a Doc of its own, so a heading never runs into the next paragraph and
 the NER reads each paragraph alone. `article_doc` joins those unit Docs with `Doc.from_docs` and
 records every unit (kind, token range, character offset in the source) in ``Doc._.ag_units``
-(`_join` does what ``Doc.from_docs(docs, ensure_whitespace=False)`` does, only faster).
+(`_join` is ``Doc.from_docs(docs, ensure_whitespace=False)`` without its Python loop per token).
 Why not parse the article as one Doc, with sentence starts preset at the units? Measured on the
 sample articles and seeds (30 articles, same code, same process): that changes 10 of 454
 entities and 26 of 774 edges and touches every article (evidence offsets, mention counts), because
 the statistical model reads across lines; joining the parsed units changes nothing (0 of 856
 results differ, sentence suites included), since every token, tag, arc and entity is the unit
-parse's own. A parsed one-token ``"\n"`` Doc separates the units, a sentence of its own, so that
+parse's own. A parsed one-token newline Doc separates the units, a sentence of its own, so that
 no rule looking at the word before or after a name reaches into the neighbouring unit. The two
 rules that read a paragraph as a whole Doc (the entity repair judges a line's casing; issue
 triggers must not span two lines) get each unit as a Doc (`unit_docs`): the very Docs that were

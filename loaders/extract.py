@@ -80,8 +80,11 @@ class Extractor:
         #: (name, component) in pipeline order, built by the registered factories but kept out
         #: of `nlp`, which parses the units
         self.components = [(name, self.nlp.create_pipe(name, config=config)) for name in COMPONENTS]
-        # a pipeline that already has our components (`extraction_pipeline`) parses units without them
-        self._parse_only = [name for name, _ in self.nlp.pipeline if name.startswith("actorgraph_")]
+
+    @property
+    def _parse_only(self) -> list[str]:
+        """Our components, if someone added them to `nlp`: units are parsed without them."""
+        return [name for name in self.nlp.pipe_names if name.startswith("actorgraph_")]
 
     def units(self, document: Document) -> list[Unit]:
         return [u for u in segment(document.text, self.lex) if u.kind in EXTRACT_KINDS | MENTION_KINDS]

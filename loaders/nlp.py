@@ -21,7 +21,10 @@ class ModelMissingError(RuntimeError):
 
 
 def load_model() -> Language:
-    """A fresh copy of the model (not cached)."""
+    """A fresh copy of the model (not cached), with actorgraph's component factories registered
+    so that ``nlp.add_pipe("actorgraph_issues")`` and the others work on it."""
+    import actorgraph.loaders.components  # noqa: F401  (registers the factories; imported late: it imports the rules)
+
     try:
         return spacy.load(MODEL)
     except OSError as exc:
