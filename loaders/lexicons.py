@@ -120,6 +120,15 @@ class RelationClass:
 
 
 @dataclass(frozen=True)
+class EventIssue:
+    """An event type that instantiates issues, and the ties it gives its doer and its target."""
+
+    issues: tuple[str, ...]
+    source: EdgeType | None
+    target: EdgeType | None
+
+
+@dataclass(frozen=True)
 class Modality:
     """Words that make a clause unasserted: wishes and plans, hedges, conditions."""
 
@@ -170,6 +179,7 @@ class Lexicons:
     denial_predicates: frozenset[str]
     praises: frozenset[str]
     modality: Modality = field(default_factory=Modality)
+    event_issues: dict[EdgeType, EventIssue] = field(default_factory=dict)
     agents: AgentWords = field(default_factory=AgentWords)  # unnamed agents, stop lists
     # derived look-ups
     country_by_alias: dict[str, str] = field(default_factory=dict)
@@ -324,6 +334,23 @@ def _relation(entry: dict) -> RelationClass:
     )
 
 
+def _event_issues(entries: list) -> dict[EdgeType, EventIssue]:
+    out: dict[EdgeType, EventIssue] = {}
+    for entry in entries:
+        where = f"verbs.toml event_issue {entry.get('edge', '?')!r}"
+        edge = _edge(entry.get("edge"), where)
+        if edge is None:
+            raise LexiconError(f"{where}: an event_issue needs an edge")
+        known = out.get(edge)
+        issues = (*(known.issues if known else ()), *entry.get("issues", []))
+        out[edge] = EventIssue(
+            tuple(dict.fromkeys(issues)),
+            _edge(entry.get("source"), where) if known is None else known.source,
+            _edge(entry.get("target"), where) if known is None else known.target,
+        )
+    return out
+
+
 def extra_dirs_from_env() -> tuple[Path, ...]:
     value = os.environ.get("ACTORGRAPH_LEXICONS", "")
     return tuple(Path(p) for p in value.split(os.pathsep) if p)
@@ -396,6 +423,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             insults=frozenset(verbs.get("labels", {}).get("insults", [])),
             denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),
             praises=frozenset(verbs.get("labels", {}).get("praises", [])),
+            event_issues=_event_issues(verbs.get("event_issue", [])),
             modality=Modality(
                 irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),
                 hedges=frozenset(verbs.get("modality", {}).get("hedges", [])),

@@ -1,0 +1,57 @@
+"""Events that are instances of an issue: "Indonesia slapped duties on Vietnamese steel" in a
+story about trade remedies ties both countries to trade remedies.
+
+A sentence often names the event and leaves its issue to the rest of the story: the prisoner
+swap is announced in the lede, and the sentences that follow say who freed whom. An analyst
+codes each of those actors under the swap. So an actor → actor edge whose type instantiates an
+issue (the `[[event_issue]]` tables in `verbs.toml`: SANCTIONED for sanctions, tariffs and trade
+remedies, RELEASED for prisoner exchanges, MEDIATED for mediation …) ties its doer and its target
+to that issue when the issue is named in the same sentence or is the one the article names most
+among that event's issues. The tie takes the table's types (the side imposing a measure
+IMPOSED it, the side it hits is AFFECTED_BY it) and the event's own evidence; a typed tie the
+sentence already gave is never replaced.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from actorgraph.graph.model import EdgeRecord, EdgeType
+from actorgraph.loaders.lexicons import Lexicons
+
+Key = tuple[str, str, EdgeType, int]
+
+
+def add_implied_issue_ties(edges: dict[Key, EdgeRecord], lex: Lexicons, issue_keys: dict[str, str]) -> None:
+    """`edges` as the extractor collects them (key: source, target, type, sentence start);
+    `issue_keys` maps an issue's name to its node key, for the issues the article names."""
+    if not lex.event_issues:
+        return
+    issue_nodes = set(issue_keys.values())
+    named_in: dict[int, set[str]] = {}
+    mentions: Counter[str] = Counter()
+    seen: set[tuple[str, int]] = set()
+    for _source, target, _type, start in edges:
+        if target in issue_nodes:
+            named_in.setdefault(start, set()).add(target)
+            if (target, start) not in seen:
+                seen.add((target, start))
+                mentions[target] += 1
+    typed = {
+        (s, t) for (s, t, kind, _start) in edges if t in issue_nodes and kind is not EdgeType.ASSOCIATED_WITH
+    }
+    for (source, target, kind, start), edge in list(edges.items()):
+        rule = lex.event_issues.get(kind)
+        if rule is None or target in issue_nodes:
+            continue
+        candidates = [issue_keys[name] for name in rule.issues if name in issue_keys]
+        if not candidates:
+            continue
+        here = [c for c in candidates if c in named_in.get(start, set())]
+        chosen = here or [max(candidates, key=lambda c: (mentions[c], -candidates.index(c)))]
+        for issue in chosen:
+            for actor, tie in ((source, rule.source), (target, rule.target)):
+                if tie is None or (actor, issue) in typed:
+                    continue
+                typed.add((actor, issue))
+                edges.setdefault((actor, issue, tie, start), EdgeRecord(actor, issue, tie, edge.evidence))
