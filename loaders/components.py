@@ -60,6 +60,7 @@ import numpy
 from actorgraph.graph.model import EdgeType, NodeLabel, node_id
 from actorgraph.loaders.called_names import add_called_names
 from actorgraph.loaders.clauses import governs, is_subject
+from actorgraph.loaders.event_issues import add_implied_issue_ties
 from actorgraph.loaders.issues import IssueMatcher, IssueMention
 from actorgraph.loaders.lexicons import Lexicons, load_lexicons
 from actorgraph.loaders.mentions import ArticleActors, SentenceActors
@@ -447,6 +448,7 @@ class RelationFinder:
                             tie(key, issue_key, EdgeType.ASSOCIATED_WITH)
                 actor_spans += self._actor_spans(doc, found)
         drop_weaker_roles(edges)
+        add_implied_issue_ties(edges, self.lex, {name: key for name, (key, _topic) in issues.items()})
         in_edges = {key for e in edges.values() for key in (e["source"], e["target"])}
         graph_actors = {
             a.key: {

@@ -14,17 +14,26 @@ sentence already gave is never replaced.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
-from actorgraph.graph.model import EdgeRecord, EdgeType
+from actorgraph.graph.model import EdgeType
 from actorgraph.loaders.lexicons import Lexicons
 
 Key = tuple[str, str, EdgeType, int]
 
 
-def add_implied_issue_ties(edges: dict[Key, EdgeRecord], lex: Lexicons, issue_keys: dict[str, str]) -> None:
-    """`edges` as the extractor collects them (key: source, target, type, sentence start);
-    `issue_keys` maps an issue's name to its node key, for the issues the article names."""
+def _retarget(edge, source: str, target: str, kind: EdgeType):
+    """The same evidence for another tie (an edge as a dict or as an `EdgeRecord`)."""
+    if isinstance(edge, dict):
+        return {**edge, "source": source, "target": target, "type": str(kind)}
+    return dataclasses.replace(edge, source=source, target=target, type=kind)
+
+
+def add_implied_issue_ties(edges: dict[Key, object], lex: Lexicons, issue_keys: dict[str, str]) -> None:
+    """`edges` as the relations component collects them (key: source, target, type, sentence
+    start; value: the edge with its evidence); `issue_keys` maps each issue the article names to
+    its node key."""
     if not lex.event_issues:
         return
     issue_nodes = set(issue_keys.values())
@@ -54,4 +63,4 @@ def add_implied_issue_ties(edges: dict[Key, EdgeRecord], lex: Lexicons, issue_ke
                 if tie is None or (actor, issue) in typed:
                     continue
                 typed.add((actor, issue))
-                edges.setdefault((actor, issue, tie, start), EdgeRecord(actor, issue, tie, edge.evidence))
+                edges.setdefault((actor, issue, tie, start), _retarget(edge, actor, issue, tie))

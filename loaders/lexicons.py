@@ -178,6 +178,8 @@ class Lexicons:
     insults: frozenset[str]
     denial_predicates: frozenset[str]
     praises: frozenset[str]
+    #: fighting words that, between people, are a quarrel ("clashed", "sparred")
+    verbal_clashes: frozenset[str] = frozenset()
     modality: Modality = field(default_factory=Modality)
     event_issues: dict[EdgeType, EventIssue] = field(default_factory=dict)
     agents: AgentWords = field(default_factory=AgentWords)  # unnamed agents, stop lists
@@ -423,6 +425,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             insults=frozenset(verbs.get("labels", {}).get("insults", [])),
             denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),
             praises=frozenset(verbs.get("labels", {}).get("praises", [])),
+            verbal_clashes=frozenset(verbs.get("labels", {}).get("verbal_clashes", [])),
             event_issues=_event_issues(verbs.get("event_issue", [])),
             modality=Modality(
                 irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),

@@ -957,6 +957,11 @@ class SentenceRelations:
             return
         if pred.rel.converse:
             subjects, objects = objects, subjects
+        if edge is EdgeType.ATTACKED and _forms(pred.token) & self.lex.verbal_clashes:
+            people = {NodeLabel.PERSON}
+            everyone = [*subjects, *objects]
+            if everyone and all(self.actors.actors[k].label in people for k in everyone):
+                edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)
