@@ -181,6 +181,11 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 
+#: Parts of speech no actor finder looks at: skipping them first keeps the token loop cheap.
+_NEVER_ACTORS = frozenset(
+    {"DET", "ADP", "PUNCT", "AUX", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "NUM", "ADV", "INTJ"}
+)
+
 #: Last words that make a name an organisation even when the NER says person.
 _ORG_NAME_ENDINGS = frozenset(
     {
@@ -608,8 +613,8 @@ class ArticleActors:
                 covered.add(token.i)
             self._extend_org_suffix(span, keys, found, covered)
         for token in sent:
-            if token.i in covered:
-                continue
+            if token.i in covered or token.pos_ in _NEVER_ACTORS:
+                continue  # articles, prepositions, punctuation, auxiliaries: never an actor
             keys = (
                 self._lexicon_country(token)
                 or self._government(token, found)
@@ -934,8 +939,10 @@ class ArticleActors:
     def _remember(self, sent: Span, found: SentenceActors) -> None:
         people_subjects: list[str] = []
         group_subjects: list[str] = []
-        for token in sent:
-            keys = found.keys_of(token)
+        doc = sent.doc
+        for index in sorted(i for i in found.tokens if sent.start <= i < sent.end):
+            token = doc[index]
+            keys = found.tokens[index]
             bodies = [
                 k
                 for k in keys
