@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
-_INTRODUCERS = {"called", "named", "dubbed"}
+_INTRODUCERS = {"called", "named", "dubbed", "calling", "calls"}  # "calling itself GreyMantis"
 _ORG_WORDS = {
     "group",
     "gang",
@@ -105,7 +105,12 @@ def _introduced_names(doc: Doc) -> set[str]:
         if noun.lemma_.lower() not in _ORG_WORDS:
             continue
         words = []
-        for nxt in doc[token.i + 1 :]:
+        first = token.i + 1
+        if first < len(doc) and doc[first].lower_ in {"itself", "themselves", "himself", "herself"}:
+            first += 1
+        elif token.lower_ in {"calling", "calls"}:
+            continue  # "calling" names only with a reflexive: "a group calling itself X"
+        for nxt in doc[first:]:
             if nxt.text[:1].isupper() and nxt.is_alpha:
                 words.append(nxt.text)
             else:

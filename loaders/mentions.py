@@ -616,7 +616,8 @@ class ArticleActors:
             if token.i in covered or token.pos_ in _NEVER_ACTORS:
                 continue  # articles, prepositions, punctuation, auxiliaries: never an actor
             keys = (
-                self._lexicon_country(token)
+                self._named_by_clause(token, found)
+                or self._lexicon_country(token)
                 or self._government(token, found)
                 or self._plural_phrase(token)
                 or self._role(token, found)
@@ -659,6 +660,19 @@ class ArticleActors:
         if not words and token.lower_.endswith(_COUNTRY_ENDINGS):
             return [self.add(NodeLabel.COUNTRY, name, name)]
         return [self.add(NodeLabel.ORGANIZATION, name, name)]
+
+    @staticmethod
+    def _named_by_clause(token: Token, found: SentenceActors) -> list[str]:
+        """ "a hacking group calling itself GreyMantis", "a militia known as the Red Cedar Army":
+        the noun is the actor its clause names."""
+        if token.pos_ != "NOUN":
+            return []
+        for acl in token.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in {"call", "name", "dub", "know"}:
+                for child in acl.subtree:
+                    if child.dep_ in {"oprd", "attr", "pobj", "dobj"} and found.keys_of(child):
+                        return found.keys_of(child)
+        return []
 
     def _person_by_first_name(self, name: str) -> str | None:
         """ "Ilse's arrest" after "Ilse Korva": the one person the article gave that first name."""

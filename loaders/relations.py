@@ -37,6 +37,10 @@ _LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 _TERRITORY = frozenset({"country", "territory", "kingdom", "republic", "state"})
 #: "banned X from entering": a ban on entry is an expulsion, not a sanction.
 _ENTRY_VERBS = frozenset({"enter", "visit", "travel", "return", "land", "set", "cross"})
+#: People who belong to an organisation's books: "patients from X" are X's.
+_CLIENTELE = frozenset(
+    {"patient", "customer", "client", "user", "employee", "subscriber", "member", "passenger"}
+)
 #: Nouns whose "from" phrase names who made them ("an offer from X", "a request from X").
 _PROPOSALS = frozenset(
     {
@@ -793,13 +797,17 @@ class SentenceRelations:
                         if p.dep_ == "pobj":
                             of_phrase += self.target_keys(p, depth + 1, seats)
                 elif child.dep_ == "prep" and child.lower_ in {"from", "to"} and t.pos_ == "NOUN":
-                    # "tariffs on steel from Koryssa", "a ban on exports to Galdoria": the trading state
+                    # "tariffs on steel from Koryssa", "a ban on exports to Galdoria": the trading
+                    # state; "the records of patients from Aldercrest Health": whose patients
+                    labels = {NodeLabel.COUNTRY}
+                    if child.lower_ == "from" and t.lemma_.lower() in _CLIENTELE:
+                        labels = {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
                     for p in child.children:
                         if p.dep_ == "pobj":
                             national += [
                                 k
                                 for k in self.target_keys(p, depth + 1, seats)
-                                if self.actors.actors[k].label is NodeLabel.COUNTRY
+                                if self.actors.actors[k].label in labels
                             ]
         return list(dict.fromkeys(owners or of_phrase or national))
 
