@@ -501,6 +501,11 @@ class ArticleActors:
             keys = [self._resolve_part(part) for part in re.split(r"\s*-\s*", text)]
             if keys and all(keys):
                 return keys  # type: ignore[return-value]
+        if len(span) == 1 and span[0].pos_ == "PROPN":
+            org = self._organization_named_first(span[0].text)
+            if org is not None:  # "Nexalto" after "Nexalto Technologies"
+                self.actors[org].aliases.add(text)
+                return [org]
         parts = self.clean_name(span)
         person = self.find_person(" ".join(parts)) if parts else None
         if person:
@@ -660,6 +665,18 @@ class ArticleActors:
         if not words and token.lower_.endswith(_COUNTRY_ENDINGS):
             return [self.add(NodeLabel.COUNTRY, name, name)]
         return [self.add(NodeLabel.ORGANIZATION, name, name)]
+
+    def _organization_named_first(self, word: str) -> str | None:
+        """The one organisation the article named whose name begins with this word."""
+        norm = normalize_alias(word)
+        orgs = [
+            a.key
+            for a in self.actors.values()
+            if a.label is NodeLabel.ORGANIZATION
+            and " " in a.name
+            and normalize_alias(a.name).split(" ")[0] == norm
+        ]
+        return orgs[0] if len(orgs) == 1 else None
 
     @staticmethod
     def _named_by_clause(token: Token, found: SentenceActors) -> list[str]:
