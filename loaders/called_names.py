@@ -451,6 +451,8 @@ def _relabel(doc: Doc, labels: dict[str, str]) -> None:
         doc.ents = ents
 
 
+#: Last words of organisations' names ("… Without Borders", "… Watch", "… International").
+_ORG_ENDINGS = frozenset({"borders", "watch", "international", "frontieres", "foundation", "institute"})
 _AMOUNT_WORDS = frozenset(
     {"million", "billion", "trillion", "thousand", "euros", "dollars", "pounds", "won", "yen"}
 )
@@ -485,10 +487,17 @@ def _trimmed(span: Span) -> Span:
 
 def _with_first_names(span: Span, lex) -> Span:
     """ "Marek Zolt vowed …" tagged as "Zolt": the name words the NER left out before a person."""
+    doc = span.doc
+    if span.label_ in {"PERSON", "ORG"} and span[-1].lower_ in _ORG_ENDINGS:
+        # "Reporters Without Borders" tagged from "Without": a capitalised word before an
+        # organisation's name is part of it
+        start = span.start
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+            start -= 1
+        return span if start == span.start else Span(doc, start, span.end, label="ORG")
     if span.label_ != "PERSON":
         return span
     start = span.start
-    doc = span.doc
     while start > 0:
         prev = doc[start - 1]
         word = prev.lower_.rstrip(".")

@@ -531,7 +531,12 @@ class ArticleActors:
             if span.label_ in {"LOC", "FAC"} and acts(span.root) and _ORG_HEADS & {span[-1].lower_}:
                 # "the Inner Sea Concord", "the Harud High Court": a body, not a place
                 return [self.add(NodeLabel.ORGANIZATION, name, text)]
-            if span.label_ == "GPE" and len(span) == 1 and _acts_as_state(span.root):
+            if (
+                span.label_ == "GPE"
+                and len(span) == 1
+                and span.root.tag_ != "NNPS"
+                and _acts_as_state(span.root)
+            ):
                 # a place the lexicons do not know that does things ("Varenia lodged a protest
                 # with Drashiva") is a state; one that is only where things happen stays a place
                 return [self.add(NodeLabel.COUNTRY, name, text)]
@@ -568,7 +573,8 @@ class ArticleActors:
     def _org_name(span: Span) -> list[str]:
         """An organisation keeps its demonym and its title words ("Australian Federal Police",
         "Reporters Without Borders"); only an article and a possessive go."""
-        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in span.text.split()]
+        raw = [w for w in span.text.split() if not w.startswith("(")]  # "(CNSR)" is its acronym
+        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in raw]
         words = [w for w in words if w and w != "-"]
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
