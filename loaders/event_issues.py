@@ -37,6 +37,9 @@ def add_implied_issue_ties(edges: dict[Key, object], lex: Lexicons, issue_keys: 
     if not lex.event_issues:
         return
     issue_nodes = set(issue_keys.values())
+    negative = {
+        key: lex.issue_by_name[name].negative for name, key in issue_keys.items() if name in lex.issue_by_name
+    }
     named_in: dict[int, set[str]] = {}
     mentions: Counter[str] = Counter()
     seen: set[tuple[str, int]] = set()
@@ -59,7 +62,10 @@ def add_implied_issue_ties(edges: dict[Key, object], lex: Lexicons, issue_keys: 
         here = [c for c in candidates if c in named_in.get(start, set())]
         chosen = here or [max(candidates, key=lambda c: (mentions[c], -candidates.index(c)))]
         for issue in chosen:
-            for actor, tie in ((source, rule.source), (target, rule.target)):
+            doer = rule.source
+            if rule.source_negative is not None and negative.get(issue, False):
+                doer = rule.source_negative  # "investigated the corruption": against it
+            for actor, tie in ((source, doer), (target, rule.target)):
                 if tie is None or (actor, issue) in typed:
                     continue
                 typed.add((actor, issue))

@@ -66,6 +66,8 @@ class Issue:
     harm: bool = False
     cap: str | None = None
     senses: tuple[Sense, ...] = ()
+    #: a wrong in itself (corruption, fraud, repression): acting on it is acting against it
+    negative: bool = False
 
 
 def _issue(entry: dict) -> Issue:
@@ -91,6 +93,7 @@ def _issue(entry: dict) -> Issue:
         bool(entry.get("harm")),
         str(cap) if cap is not None else None,
         tuple(senses),
+        bool(entry.get("negative", entry.get("harm"))),
     )
 
 
@@ -126,6 +129,8 @@ class EventIssue:
     issues: tuple[str, ...]
     source: EdgeType | None
     target: EdgeType | None
+    #: the doer's tie when the issue is a wrong in itself ("investigated corruption")
+    source_negative: EdgeType | None = None
 
 
 @dataclass(frozen=True)
@@ -349,6 +354,7 @@ def _event_issues(entries: list) -> dict[EdgeType, EventIssue]:
             tuple(dict.fromkeys(issues)),
             _edge(entry.get("source"), where) if known is None else known.source,
             _edge(entry.get("target"), where) if known is None else known.target,
+            _edge(entry.get("source_negative"), where) if known is None else known.source_negative,
         )
     return out
 

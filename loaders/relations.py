@@ -63,6 +63,32 @@ _PROPOSALS = frozenset(
         "petition",
     }
 )
+#: Verbs whose subject is the author of the text they take ("adopted a resolution that …").
+_AUTHORING_VERBS = frozenset(
+    {
+        "adopt",
+        "pass",
+        "issue",
+        "publish",
+        "release",
+        "sign",
+        "table",
+        "draft",
+        "write",
+        "approve",
+        "send",
+        "post",
+        "deliver",
+        "give",
+        "make",
+        "present",
+        "circulate",
+        "file",
+        "submit",
+        "chant",
+        "broadcast",
+    }
+)
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 #: Event nouns whose "from" phrase is the doer ("a rebuke from X"), not an origin.
@@ -505,6 +531,8 @@ class SentenceRelations:
         if owners:
             return owners
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+            if not _forms(noun.head) & _AUTHORING_VERBS:
+                return []  # "vetoed a resolution calling for …": the vetoer did not write it
             return self._clause_subject(noun.head) if noun.dep_ == "dobj" else self._agents(noun.head)
         return []
 
