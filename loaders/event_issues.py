@@ -40,6 +40,12 @@ def add_implied_issue_ties(edges: dict[Key, object], lex: Lexicons, issue_keys: 
     negative = {
         key: lex.issue_by_name[name].negative for name, key in issue_keys.items() if name in lex.issue_by_name
     }
+    # wrongs an actor is punished for (corruption, a coup), not harms it may wage (armed conflict)
+    punishable = {
+        key: lex.issue_by_name[name].negative and not lex.issue_by_name[name].harm
+        for name, key in issue_keys.items()
+        if name in lex.issue_by_name
+    }
     named_in: dict[int, set[str]] = {}
     mentions: Counter[str] = Counter()
     seen: set[tuple[str, int]] = set()
@@ -56,6 +62,15 @@ def add_implied_issue_ties(edges: dict[Key, object], lex: Lexicons, issue_keys: 
         rule = lex.event_issues.get(kind)
         if rule is None or target in issue_nodes:
             continue
+        if rule.against_wrongs is not None:
+            # "ECOWAS suspended Tenkoro over the coup": against the wrong it punishes
+            for issue in named_in.get(start, set()):
+                if punishable.get(issue, False) and (source, issue) not in typed:
+                    typed.add((source, issue))
+                    edges.setdefault(
+                        (source, issue, rule.against_wrongs, start),
+                        _retarget(edge, source, issue, rule.against_wrongs),
+                    )
         candidates = [issue_keys[name] for name in rule.issues if name in issue_keys]
         if not candidates:
             continue

@@ -131,6 +131,8 @@ class EventIssue:
     target: EdgeType | None
     #: the doer's tie when the issue is a wrong in itself ("investigated corruption")
     source_negative: EdgeType | None = None
+    #: the doer's tie to any wrong the event's own sentence names ("sanctioned X over the coup")
+    against_wrongs: EdgeType | None = None
 
 
 @dataclass(frozen=True)
@@ -355,6 +357,7 @@ def _event_issues(entries: list) -> dict[EdgeType, EventIssue]:
             _edge(entry.get("source"), where) if known is None else known.source,
             _edge(entry.get("target"), where) if known is None else known.target,
             _edge(entry.get("source_negative"), where) if known is None else known.source_negative,
+            _edge(entry.get("against_wrongs"), where) if known is None else known.against_wrongs,
         )
     return out
 
