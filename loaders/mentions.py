@@ -637,7 +637,7 @@ class ArticleActors:
                 or self._group(token, found)
                 or self._pronoun(token, found, sent)
                 or self._described(token)
-                or self._acting_name(token, covered)
+                or self._acting_name(token, covered, found)
             )
             if keys:
                 found.add(token, keys)
@@ -647,7 +647,13 @@ class ArticleActors:
             self.actors[key].mentions += 1
         return found
 
-    def _acting_name(self, token: Token, covered: set[int]) -> list[str]:
+    def _only_places(self, tokens: list[Token], found: SentenceActors) -> bool:
+        return all(
+            found.keys_of(t) and all(self.actors[k].label is NodeLabel.PLACE for k in found.keys_of(t))
+            for t in tokens
+        )
+
+    def _acting_name(self, token: Token, covered: set[int], found: SentenceActors | None = None) -> list[str]:
         """A capitalised name the NER missed, in a slot where actors stand ("Zamrovia imposed
         tariffs"): an actor. A known person's name or first name is that person; a single word
         shaped like a country name is a country, others an organisation."""
@@ -662,9 +668,19 @@ class ArticleActors:
         ):
             return []
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
-        if any(t.i in covered for t in words) or token.ent_type_ in _NOT_NAME_ENTS:
+        placed = [t for t in words if t.i in covered]
+        if placed and not (
+            found is not None and token.lower_ in _ORG_HEADS and self._only_places(placed, found)
+        ):
+            return []  # part of a name already resolved ("the Inner Sea" + "Concord" is the body's)
+        if token.ent_type_ in _NOT_NAME_ENTS and not placed:
             return []
         name = token.doc[min(t.i for t in [*words, token]) : token.i + 1].text
+        if placed:
+            key = self.add(NodeLabel.ORGANIZATION, name, name)
+            for t in placed:
+                found.add(t, [key])
+            return [key]
         person = self.find_person(name) or self._person_by_first_name(name)
         if person:
             return [person]

@@ -349,6 +349,22 @@ class SentenceRelations:
                         ]
         return out
 
+    def _agents_of_means(self, token: Token) -> list[str]:
+        """ "was threatened with a port ban by Pellagos": the parser hangs the agent on the means."""
+        return [
+            k
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for means in prep.children
+            if means.dep_ == "pobj"
+            for by in means.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for p in by.children
+            if p.dep_ == "pobj"
+            for k in self.keys(p)
+            if self._is_actor(k)
+        ]
+
     def subjects(self, pred: Predicate) -> list[str]:
         token = pred.token
         if token.i in self._subject_cache:
@@ -381,7 +397,7 @@ class SentenceRelations:
                 out = self._governing_subject(token)
             return out
         if self.passive(token):
-            agents = self._agents(token)
+            agents = self._agents(token) or self._agents_of_means(token)
             if agents:
                 return agents
             if pred.rel.actor_edge is None and pred.rel.issue_edge is EdgeType.INVOLVED_IN:
@@ -769,8 +785,12 @@ class SentenceRelations:
         """
         keys = self.keys(token)
         if keys:
-            actors = [k for k in keys if self._is_actor(k)]
-            return actors or (self._seat_of_government(token, keys) if seats else [])
+            out_keys: list[str] = []
+            for t in self._conjuncts(token):  # "called on Drashiva and Varenia": each one
+                own = self.found.keys_of(t)
+                actors = [k for k in own if self._is_actor(k)]
+                out_keys += actors or (self._seat_of_government(t, own) if seats and own else [])
+            return list(dict.fromkeys(k for k in out_keys if self._is_actor(k)))
         owners: list[str] = []
         of_phrase: list[str] = []
         national: list[str] = []
