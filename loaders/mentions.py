@@ -673,8 +673,11 @@ class ArticleActors:
             found is not None and token.lower_ in _ORG_HEADS and self._only_places(placed, found)
         ):
             return []  # part of a name already resolved ("the Inner Sea" + "Concord" is the body's)
-        if token.ent_type_ in _NOT_NAME_ENTS and not placed:
-            return []
+        misdated = (
+            token.ent_type_ in {"DATE", "TIME"} and token.pos_ == "PROPN" and not known_word(token.lower_)
+        )
+        if token.ent_type_ in _NOT_NAME_ENTS and not placed and not misdated:
+            return []  # but "Norhaval" tagged as a date is a name all the same
         name = token.doc[min(t.i for t in [*words, token]) : token.i + 1].text
         if placed:
             key = self.add(NodeLabel.ORGANIZATION, name, name)

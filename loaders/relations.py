@@ -835,6 +835,8 @@ class SentenceRelations:
                     ]
                 elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
+                    if not found and child.dep_ == "compound" and child.pos_ == "PROPN":
+                        found = self._unnamed_owner(child)  # "struck Sable Front positions"
                     if not found:
                         country = self.lex.country_of(child.text)
                         if country and child.ent_type_ in {"NORP", "GPE", ""}:
@@ -858,6 +860,18 @@ class SentenceRelations:
                                 if self.actors.actors[k].label in labels
                             ]
         return list(dict.fromkeys(owners or of_phrase or national))
+
+    def _unnamed_owner(self, token: Token) -> list[str]:
+        """A proper name the NER missed, modifying the thing acted on ("Sable Front positions",
+        "Kuvo Battalion supply routes"): the organisation it names."""
+        words = [t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        if not words or token.ent_type_ not in {"", "ORG"} or any(self.found.keys_of(t) for t in words):
+            return []
+        start, end = min(t.i for t in words), max(t.i for t in words) + 1
+        name = token.doc[start:end].text
+        if self.lex.country_of(name) or all(t.lower_ in self.lex.titles for t in words):
+            return []
+        return [self.actors.add(NodeLabel.ORGANIZATION, name, name)]
 
     def _host_countries(self, envoy: Token) -> list[str]:
         """ "its ambassador to London", "its envoy in Kinshasa": the country an envoy serves in."""
