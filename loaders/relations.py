@@ -835,7 +835,7 @@ class SentenceRelations:
                     ]
                 elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
-                    if not found and child.dep_ == "compound" and child.pos_ == "PROPN":
+                    if not found and child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
                         found = self._unnamed_owner(child)  # "struck Sable Front positions"
                     if not found:
                         country = self.lex.country_of(child.text)
@@ -864,7 +864,11 @@ class SentenceRelations:
     def _unnamed_owner(self, token: Token) -> list[str]:
         """A proper name the NER missed, modifying the thing acted on ("Sable Front positions",
         "Kuvo Battalion supply routes"): the organisation it names."""
-        words = [t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        words = [
+            t
+            for t in token.subtree
+            if t.pos_ == "PROPN" and t.is_title and (t is token or t.dep_ == "compound")
+        ]
         if not words or token.ent_type_ not in {"", "ORG"} or any(self.found.keys_of(t) for t in words):
             return []
         start, end = min(t.i for t in words), max(t.i for t in words) + 1
