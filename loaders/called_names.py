@@ -516,6 +516,30 @@ def _with_first_names(span: Span, lex) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
+def _with_last_name(span: Span, lex) -> Span:
+    """ "President Yoon Suk Yeol" tagged as "Yoon Suk": the parser still sees the name as one
+    phrase whose head word the NER left out, so that head joins the person."""
+    doc = span.doc
+    if span.label_ != "PERSON" or span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    word = nxt.lower_
+    if (
+        nxt.pos_ != "PROPN"
+        or not nxt.is_title
+        or nxt.ent_type_
+        or span[-1].dep_ != "compound"
+        or span[-1].head.i != nxt.i
+        or word in lex.titles
+        or word in _ORG_ENDINGS
+        or known_word(word)
+        or normalize_alias(nxt.text) in lex.country_by_alias
+        or normalize_alias(nxt.text) in lex.country_by_adjective
+    ):
+        return span
+    return Span(doc, span.start, span.end + 1, label="PERSON")
+
+
 def add_called_names(docs: list[Doc], lex=None) -> None:
     """Repair the entity spans of one article's paragraphs in place (see the module docstring)."""
     if not docs:
@@ -530,7 +554,7 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
         if lex is not None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
-            spans = [_trimmed(_with_first_names(s, lex)) for s in spans]
+            spans = [_trimmed(_with_last_name(_with_first_names(s, lex), lex)) for s in spans]
             spans = [s for s in spans if len(s)]
         if [(s.start, s.end, s.label_) for s in spans] != before:
             doc.ents = filter_spans(spans)

@@ -583,8 +583,13 @@ class ArticleActors:
     def _organization(self, span: Span, parts: list[str]) -> list[str]:
         if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
             return []
-        if span.start > 0 and span.doc[span.start - 1].lower_ == "of" and len(parts) == 1:
-            return []  # "Secretary of State": a title, not an organisation
+        if (
+            span.start > 1
+            and span.doc[span.start - 1].lower_ == "of"
+            and span.doc[span.start - 2].is_title
+            and len(parts) == 1
+        ):
+            return []  # "Secretary of State": a title, not an organisation ("the office of Google" is)
         name_words = list(parts)
         doc = span.doc
         nxt = span.end

@@ -79,6 +79,20 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
     ),
     # negation
     ("Marko Veltan did not meet Ilse Korva.", set(), {("Ilse Korva", "MET", "Marko Veltan")}),
+    # the owner of the thing acted on: the "of" phrase, not the city modifying it; a one-word
+    # organisation after "of" is a name unless a capitalised title precedes ("Secretary of State")
+    (
+        "The Varenian Competition Board raided the Kessel office of Nordavik over pricing deals.",
+        {("Varenian Competition Board", "INVESTIGATED", "Nordavik")},
+        set(),
+    ),
+    # a person's name whose last word the NER left out but the parser kept in the phrase
+    (
+        "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
+        " brief declaration of martial law.",
+        {("South Korean prosecutors", "INVESTIGATED", "Yoon Suk Yeol")},
+        {("South Korean prosecutors", "INVESTIGATED", "Yoon Suk")},
+    ),
 ]
 
 
