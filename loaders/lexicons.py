@@ -107,6 +107,9 @@ class RelationClass:
     nouns: frozenset[str]
     light: frozenset[tuple[str, str]]
     preps: frozenset[str]
+    #: prepositions a light-verb phrase of this class takes its target with, besides the usual
+    #: "to", "on", "with", "against", "of": "pointed the finger at X"
+    light_preps: frozenset[str] = frozenset()
     blame: bool = False
     symmetric: bool = False
     speech: bool = False
@@ -332,6 +335,7 @@ def _relation(entry: dict) -> RelationClass:
         nouns=frozenset(entry.get("nouns", [])),
         light=_pairs(entry, "light", where),
         preps=frozenset(entry.get("preps", [])),
+        light_preps=frozenset(entry.get("light_preps", [])),
         blame=bool(entry.get("blame", False)),
         symmetric=bool(entry.get("symmetric", False)),
         speech=bool(entry.get("speech", False)),

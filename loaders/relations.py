@@ -599,10 +599,26 @@ class SentenceRelations:
             preps |= {"with", "on", "against", "to", "into"}
             if pred.rel.actor_edge is not EdgeType.AIDED:
                 preps.add("of")  # "the release of X", "the expulsion of X"; but "the sale of arms"
+        light = pred.light_noun
+
+        def takes(child: Token) -> bool:
+            # a class's own light preposition only right after the phrase: "pointed the finger
+            # at X", not the venue of "levelled accusations at X at the Council"
+            if child.lower_ in preps:
+                return True
+            if light is None or child.lower_ not in pred.rel.light_preps:
+                return False
+            first = next(
+                (t for t in child.doc[light.i + 1 : child.i + 1] if t.lower_ in pred.rel.light_preps), None
+            )
+            return (
+                first is not None and first.i == child.i and child.i in {light.i + 1, light.right_edge.i + 1}
+            )
+
         prep_targets = [
             k
             for child in anchor.children
-            if _is_prep(child) and child.lower_ in preps
+            if _is_prep(child) and takes(child)
             for p in child.children
             if p.dep_ == "pobj"
             for k in tk(p)
@@ -612,7 +628,7 @@ class SentenceRelations:
             out += prep_targets
         if pred.nominal or pred.light_noun is not None and anchor.i != token.i:
             for child in token.children:
-                if _is_prep(child) and child.lower_ in preps and pred.light_noun is not None:
+                if _is_prep(child) and takes(child) and pred.light_noun is not None:
                     out += [k for p in child.children if p.dep_ == "pobj" for k in tk(p)]
             if pred.light_noun is not None:
                 for child in token.children:

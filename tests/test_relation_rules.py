@@ -86,6 +86,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Varenian Competition Board", "INVESTIGATED", "Nordavik")},
         set(),
     ),
+    # a class's own light preposition ("at" for accusations) takes the target right after the
+    # phrase, not a venue further on
+    (
+        "Marko Veltan levelled accusations at Ilse Korva at the UN Security Council.",
+        {("Marko Veltan", "ACCUSED", "Ilse Korva")},
+        {("Marko Veltan", "ACCUSED", "UN Security Council")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
