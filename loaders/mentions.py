@@ -97,6 +97,12 @@ _ORG_HEADS = frozenset(
 )
 
 
+#: Last words no place name ends in: such a name is a body wherever it stands in the sentence.
+_NEVER_PLACE_HEADS = frozenset(
+    {"brigades", "brigade", "battalion", "militia", "front", "movement", "commission"}
+)
+
+
 def _acts_as_state(token: Token) -> bool:
     """A subject, object or possessor, or the party after "with", "by", "between": not "advanced
     on Aleppo", which names a city whatever the verb."""
@@ -528,8 +534,15 @@ class ArticleActors:
             return self._organization(span, parts)
         if span.label_ in {"GPE", "LOC", "FAC"}:
             name = " ".join(parts) if parts else text
-            if span.label_ in {"LOC", "FAC"} and acts(span.root) and _ORG_HEADS & {span[-1].lower_}:
-                # "the Inner Sea Concord", "the Harud High Court": a body, not a place
+            last = span[-1].lower_
+            if (
+                last in _NEVER_PLACE_HEADS
+                or span.label_ in {"LOC", "FAC"}
+                and acts(span.root)
+                and last in _ORG_HEADS
+            ):
+                # "the Inner Sea Concord", "the Harud High Court": a body, not a place; "blamed
+                # the Ashkari Brigades" whatever the verb
                 return [self.add(NodeLabel.ORGANIZATION, name, text)]
             if (
                 span.label_ == "GPE"
@@ -596,9 +609,10 @@ class ArticleActors:
         if nxt < len(doc) and doc[nxt].lower_ in self.lex.org_suffixes and doc[nxt].pos_ in {"NOUN", "PROPN"}:
             name_words.append(doc[nxt].text.capitalize())
         heads = self.lex.agents.place_heads
-        if any(w.lower() in self.lex.place_nouns for w in name_words) or (
+        place_word = any(w.lower() in self.lex.place_nouns for w in name_words)
+        if (place_word and name_words[-1].lower() not in _ORG_HEADS | _NEVER_PLACE_HEADS) or (
             len(name_words) > 2 and name_words[0].lower() in heads and name_words[1] == "of"
-        ):
+        ):  # "Tarn Valley" is a place, the "Tarn Valley Liberation Front" a body
             return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
         key = self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)
         self._state_body(key, span)

@@ -93,6 +93,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Marko Veltan", "ACCUSED", "Ilse Korva")},
         {("Marko Veltan", "ACCUSED", "UN Security Council")},
     ),
+    # a name's head word decides: a "Valley" inside a front's name, a "Brigades" the NER took
+    # for a facility, are bodies that accuse and are accused
+    (
+        "The Dalmor Valley Liberation Front accused Ilse Korva of torture.",
+        {("Dalmor Valley Liberation Front", "ACCUSED", "Ilse Korva")},
+        set(),
+    ),
+    (
+        "Kethmari Home Minister Vikram Sethuram pointed the finger at the Ashkari Brigades for Sunday's bombing.",
+        {("Vikram Sethuram", "ACCUSED", "Ashkari Brigades")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
