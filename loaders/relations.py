@@ -130,6 +130,20 @@ _LABELLING = RelationClass(
 )
 
 
+def _entity_text(token: Token) -> str:
+    """The whole name a token is the head of ("Aires" in "Buenos Aires"), for lexicon lookups."""
+    if not token.ent_type_:
+        return token.text
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
 def _is_prep(token: Token) -> bool:
     """A preposition heading a phrase: "on X", and "to X" that the parser calls a dative."""
     return token.dep_ == "prep" or (token.dep_ == "dative" and token.pos_ == "ADP")
@@ -782,9 +796,10 @@ class SentenceRelations:
     def _seat_of_government(self, token: Token, keys: list[str]) -> list[str]:
         """ "protested to Kabul", "a warning to Pyongyang": a capital read as a place because a
         preposition precedes it is the government when it is the target of an act."""
-        country = self.lex.country_of(token.text)
+        name = _entity_text(token)
+        country = self.lex.country_of(name)
         if country and token.ent_type_ == "GPE":
-            return [self.actors.add(NodeLabel.COUNTRY, country, token.text)]
+            return [self.actors.add(NodeLabel.COUNTRY, country, name)]
         places = [self.actors.actors[k] for k in keys if self.actors.actors[k].label is NodeLabel.PLACE]
         if token.ent_type_ == "GPE" and len(places) == 1 and self.lex.country_of(places[0].name) is None:
             # "donated vaccines to Ulumbe": a state the lexicons do not know, as the recipient
@@ -903,9 +918,9 @@ class SentenceRelations:
                         for k in self._seat_of_government(p, self.keys(p)):
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}:
                                 out.append(k)  # an unknown state may have been typed an organisation
-                        country = self.lex.country_of(p.text)
+                        country = self.lex.country_of(_entity_text(p))
                         if country and not out:
-                            out.append(self.actors.add(NodeLabel.COUNTRY, country, p.text))
+                            out.append(self.actors.add(NodeLabel.COUNTRY, country, _entity_text(p)))
         return out
 
     # ----- extraction -----------------------------------------------------------------------

@@ -105,6 +105,14 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Vikram Sethuram", "ACCUSED", "Ashkari Brigades")},
         set(),
     ),
+    # an envoy's host named by its capital, a two-word one too; a capital where talks happen
+    # stays a place
+    ("Varenia withdrew its ambassador to Buenos Aires.", {("Varenia", "RECALLED", "Argentina")}, set()),
+    (
+        "Kessaria recalled its envoy from Kigali after the border clash.",
+        {("Kessaria", "RECALLED", "Rwanda")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
