@@ -596,13 +596,17 @@ class ArticleActors:
     def _organization(self, span: Span, parts: list[str]) -> list[str]:
         if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
             return []
+        before_of = (
+            span.doc[span.start - 2] if span.start > 1 and span.doc[span.start - 1].lower_ == "of" else None
+        )
         if (
-            span.start > 1
-            and span.doc[span.start - 1].lower_ == "of"
-            and span.doc[span.start - 2].is_title
+            before_of is not None
             and len(parts) == 1
+            and (before_of.is_title or before_of.lower_ in self.lex.agents.not_actor_heads)
         ):
-            return []  # "Secretary of State": a title, not an organisation ("the office of Google" is)
+            # "Secretary of State": a title; "the town of Lagunas": a place; not organisations
+            # ("the office of Google" is one)
+            return []
         name_words = list(parts)
         doc = span.doc
         nxt = span.end

@@ -33,6 +33,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Zamrovia's navy", "MEMBER_OF", "Zamrovia")],
         [("Zamrovia", "Person")],
     ),
+    "of-locality-no-organisation": (
+        # the NER tags the town ORG; a one-word name after "the town of" is a place, while one
+        # after "the offices of" (tests/test_relation_rules.py) is the organisation
+        "Regulators fined Nordavik, which has an office in the town of Lagunas.",
+        [("Nordavik", "Organization")],
+        [],
+        [("Lagunas", "Organization")],
+    ),
     "of-country": (
         "The navy of Zamrovia seized a tanker.",
         [("navy of Zamrovia", "Group"), ("Zamrovia", "Country")],
