@@ -103,6 +103,11 @@ _NEVER_PLACE_HEADS = frozenset(
 )
 
 
+def author_participle(word: str) -> bool:
+    """ "drafted", "backed", "led", "run": the second half of "Kethmar-drafted", "Iran-backed"."""
+    return word.islower() and (word.endswith("ed") or word in {"led", "run", "built", "made", "held"})
+
+
 def _acts_as_state(token: Token) -> bool:
     """A subject, object or possessor, or the party after "with", "by", "between": not "advanced
     on Aleppo", which names a city whatever the verb."""
@@ -504,7 +509,11 @@ class ArticleActors:
         if org:
             return [self.add(NodeLabel.ORGANIZATION, org, text)]
         if "-" in text:
-            keys = [self._resolve_part(part) for part in re.split(r"\s*-\s*", text)]
+            words = re.split(r"\s*-\s*", text)
+            if len(words) == 2 and author_participle(words[1]):
+                # "a Kethmar-drafted resolution", "Kremlin-backed": the author, not a name
+                return self._author(words[0])
+            keys = [self._resolve_part(part) for part in words]
             if keys and all(keys):
                 return keys  # type: ignore[return-value]
         if len(span) == 1 and span[0].pos_ == "PROPN":
@@ -575,6 +584,14 @@ class ArticleActors:
             return False
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
+
+    def _author(self, name: str) -> list[str]:
+        """Whoever "X-drafted", "X-backed" names: a state, a known person or organisation, or
+        else an organisation the text names only so."""
+        key = self._resolve_part(name) or self._organization_named_first(name)
+        if key is None and name[:1].isupper() and not known_word(name.lower()):
+            key = self.add(NodeLabel.ORGANIZATION, name, name)
+        return [key] if key else []
 
     def _resolve_part(self, part: str) -> str | None:
         country = self.country_of(part)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from actorgraph.graph.model import EdgeType, NodeLabel, edge_family, node_id
 from actorgraph.loaders.issues import IssueMention
 from actorgraph.loaders.lexicons import Lexicons, RelationClass
-from actorgraph.loaders.mentions import ArticleActors, SentenceActors
+from actorgraph.loaders.mentions import ArticleActors, SentenceActors, author_participle
 from spacy.tokens import Span, Token
 
 _SUBJ = {"nsubj", "csubj"}
@@ -868,10 +868,15 @@ class SentenceRelations:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
                     if not found and child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
                         found = self._unnamed_owner(child)  # "struck Sable Front positions"
+                    if not found and child.tag_ == "VBN" and author_participle(child.lower_):
+                        found = self._hyphen_author(child)  # "a Kremlin-backed plan"
                     if not found:
-                        country = self.lex.country_of(child.text)
+                        # "a U.S.-drafted resolution" as one token: its author
+                        prefix, hyphen, rest = child.text.rpartition("-")
+                        name = prefix if hyphen and author_participle(rest) else child.text
+                        country = self.lex.country_of(name)
                         if country and child.ent_type_ in {"NORP", "GPE", ""}:
-                            found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
+                            found = [self.actors.add(NodeLabel.COUNTRY, country, name)]
                     national += found
                 elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
                     for p in child.children:
@@ -891,6 +896,20 @@ class SentenceRelations:
                                 if self.actors.actors[k].label in labels
                             ]
         return list(dict.fromkeys(owners or of_phrase or national))
+
+    def _hyphen_author(self, participle: Token) -> list[str]:
+        """ "Kremlin-backed", "Marvoria-drafted": the name hyphenated to the participle, a
+        capital or an unknown state read as its government."""
+        doc = participle.doc
+        for name in participle.children:
+            if (
+                name.dep_ in {"npadvmod", "compound", "nmod"}
+                and name.i + 2 == participle.i
+                and doc[name.i + 1].text == "-"
+            ):
+                own = self.found.keys_of(name)
+                return [k for k in own if self._is_actor(k)] or self._seat_of_government(name, own)
+        return []
 
     def _unnamed_owner(self, token: Token) -> list[str]:
         """A proper name the NER missed, modifying the thing acted on ("Sable Front positions",

@@ -113,6 +113,24 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Kessaria", "RECALLED", "Rwanda")},
         set(),
     ),
+    # the author of the thing acted on, hyphenated to a participle: one token ("U.S.-drafted")
+    # or three ("Kremlin - backed"), a capital or an unknown state read as its government
+    (
+        "Tessalia vetoed a Marvoria-drafted resolution on the blockade.",
+        {("Tessalia", "REJECTED", "Marvoria")},
+        set(),
+    ),
+    ("Varenia rejected a Kremlin-backed peace plan.", {("Varenia", "REJECTED", "Russia")}, set()),
+    (
+        "Russia vetoed a U.S.-drafted resolution calling for a ceasefire.",
+        {("Russia", "REJECTED", "United States")},
+        set(),
+    ),
+    (
+        "Koryssa vetoed a Kethmar-drafted resolution on freedom of navigation.",
+        {("Koryssa", "REJECTED", "Kethmar")},
+        {("Koryssa", "REJECTED", "Kethmar-drafted")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
