@@ -937,9 +937,16 @@ class SentenceRelations:
                         for k in self._seat_of_government(p, self.keys(p)):
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}:
                                 out.append(k)  # an unknown state may have been typed an organisation
-                        country = self.lex.country_of(_entity_text(p))
+                        name = _entity_text(p)
+                        country = self.lex.country_of(name)
                         if country and not out:
-                            out.append(self.actors.add(NodeLabel.COUNTRY, country, _entity_text(p)))
+                            out.append(self.actors.add(NodeLabel.COUNTRY, country, name))
+                        elif (
+                            not out and child.lower_ == "to" and p.pos_ == "PROPN" and p.ent_type_ == "PERSON"
+                        ):
+                            # "its ambassador to Aruqa": an envoy is sent to a state, whatever
+                            # the NER took the name for
+                            out.append(self.actors.add(NodeLabel.COUNTRY, name, name))
         return out
 
     # ----- extraction -----------------------------------------------------------------------
@@ -1135,21 +1142,22 @@ class SentenceRelations:
             if child.dep_ == "prep" and child.lower_ in {"from", "out"}:
                 for p in child.subtree:
                     if p.dep_ == "pobj":
-                        hosts += [
+                        # "from Grell, Vostrany's capital": the state whose capital it is, and
+                        # not the city as well
+                        capital_of = [
+                            k
+                            for appos in p.children
+                            if appos.dep_ == "appos"
+                            for c in appos.children
+                            if c.dep_ == "poss"
+                            for k in self.keys(c)
+                            if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
+                        ]
+                        hosts += capital_of or [
                             k
                             for k in self._seat_of_government(p, self.keys(p))
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
                         ]
-                        for appos in p.children:  # "from Grell, Vostrany's capital"
-                            if appos.dep_ == "appos":
-                                hosts += [
-                                    k
-                                    for c in appos.children
-                                    if c.dep_ == "poss"
-                                    for k in self.keys(c)
-                                    if self.actors.actors[k].label
-                                    in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
-                                ]
         own = set(self.subjects(pred))
         envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
         if envoys:

@@ -131,6 +131,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Koryssa", "REJECTED", "Kethmar")},
         {("Koryssa", "REJECTED", "Kethmar-drafted")},
     ),
+    # a recalled envoy's host: the state after "ambassador to", even one the NER took for a
+    # person; a capital in apposition gives its state, not the city too
+    (
+        "Dravonia's ambassador to Kelmar was recalled by his government on Friday.",
+        {("Dravonia", "RECALLED", "Kelmar")},
+        {("Dravonia", "RECALLED", "Dravonia's ambassador")},
+    ),
+    (
+        "Ostland and Merevia recalled their envoys from Varsk, Pellandia's capital.",
+        {("Ostland", "RECALLED", "Pellandia"), ("Merevia", "RECALLED", "Pellandia")},
+        {("Ostland", "RECALLED", "Varsk")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
