@@ -283,6 +283,7 @@ class ArticleActors:
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
         self._org_aliases: dict[str, str] = {}  # "pdvsa", "commission" -> the organisation's name
+        self._org_short_names: dict[str, str] = {}  # "nexalto" -> "Nexalto Technologies"
         self.named_group_for: dict[str, str] = {}  # "hackers" -> "Clop" when the article says so
         self.agents = AgentFinder(self)
         self._plural_heads = _plural_heads(lexicons.plural_actors)
@@ -290,6 +291,9 @@ class ArticleActors:
     # ----- registry -------------------------------------------------------------------------
 
     def add(self, label: NodeLabel, name: str, surface: str | None = None) -> str:
+        if label is NodeLabel.ORGANIZATION and " " not in name:
+            # "Nexalto", whichever rule found it, is the "Nexalto Technologies" the article named
+            name = self._org_short_names.get(normalize_alias(name), name)
         key = node_id(label, name)
         actor = self.actors.get(key)
         if actor is None:
@@ -425,6 +429,8 @@ class ArticleActors:
             else:
                 singles.append((parts, text))
         for parts, surface in singles:
+            if normalize_alias(parts[0]) in self._org_short_names:
+                continue  # "Nexalto", short for an organisation the article names in full
             key = self.find_person(parts[0])
             if key:
                 self.actors[key].aliases.add(parts[0])
@@ -434,6 +440,7 @@ class ArticleActors:
     def _learn_org_aliases(self, spans: list[Span]) -> None:
         """Acronyms defined in parentheses and short forms: "PDVSA", "the Commission"."""
         heads: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] = {}
         for span in spans:
             if span.label_ != "ORG":
                 continue
@@ -448,9 +455,23 @@ class ArticleActors:
                 self._org_aliases.setdefault(normalize_alias(doc[end + 1].text), name)
             if len(parts) >= 2 and parts[-1][:1].isupper():
                 heads.setdefault(normalize_alias(parts[-1]), set()).add(name)
+            first = parts[0]
+            if (
+                len(parts) >= 2
+                and parts[-1].lower() in self.lex.org_suffixes | _ORG_NAME_ENDINGS
+                and first[:1].isupper()
+                and not known_word(first.lower())
+                and self.country_of(first) is None
+            ):
+                # "Nexalto" for "Nexalto Technologies", even in a headline before the full name
+                firsts.setdefault(normalize_alias(first), set()).add(name)
         for head, names in heads.items():
             if len(names) == 1 and head not in self.lex.organizations:
                 self._org_aliases.setdefault(head, next(iter(names)))
+        for first, names in firsts.items():
+            if len(names) == 1 and first not in self.lex.organizations:
+                self._org_aliases.setdefault(first, next(iter(names)))
+                self._org_short_names.setdefault(first, next(iter(names)))
 
     def _not_an_actor(self, span: Span) -> bool:
         """A capitalised common word ("Member States", "Brexit", "post-Brexit") is no actor."""

@@ -41,6 +41,15 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Lagunas", "Organization")],
     ),
+    "short-name-in-headline-first": (
+        # the headline names the company by its first word before the body names it in full
+        "Regulator fines app store operator Dravik for abuse\n\nThe Varenian competition board on"
+        ' Friday fined Dravik Technologies 40 million euros. "Dravik squeezed small developers,"'
+        " the board said. Dravik said it would appeal.",
+        [("Dravik Technologies", "Organization")],
+        [],
+        [("Dravik", "Person"), ("Dravik", "Organization")],
+    ),
     "of-country": (
         "The navy of Zamrovia seized a tanker.",
         [("navy of Zamrovia", "Group"), ("Zamrovia", "Country")],
