@@ -294,6 +294,17 @@ def _shape_label(span: Span, lex) -> str | None:
     """ "Ostmark Energy" is no person; "Velmoran" before "officials" is a demonym."""
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.org_suffixes:
         return "ORG"
+    if (
+        span.label_ == "ORG"
+        and len(span) in {2, 3}
+        and span.start > 0
+        and span.doc[span.start - 1].is_lower
+        and span.doc[span.start - 1].lower_ in lex.titles
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and span[-1].lower_ not in lex.org_suffixes
+        and not any(known_word(t.lower_) for t in span)
+    ):
+        return "PERSON"  # "opposition candidate Nadia Erlund": a title before a name
     if len(span) == 1 and span.label_ in {"ORG", "GPE", "PERSON"} and not _country(lex, span.text):
         token = span[0]
         if (

@@ -50,6 +50,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Dravik", "Person"), ("Dravik", "Organization")],
     ),
+    "title-before-org-tagged-name": (
+        # the NER tags this name ORG; the title word before it makes it a person
+        "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
+        " vote, against 31 percent for opposition candidate Lidia Erlund.",
+        [("Lidia Erlund", "Person")],
+        [],
+        [("Lidia Erlund", "Organization")],
+    ),
     "of-country": (
         "The navy of Zamrovia seized a tanker.",
         [("navy of Zamrovia", "Group"), ("Zamrovia", "Country")],
