@@ -100,6 +100,11 @@ def guess_country(demonym: str) -> str | None:
     return None
 
 
+def _demonym_shaped(name: str) -> bool:
+    """ "Kalvorans" the NER did not call a nationality is still not the country's name."""
+    return name.endswith(("an", "ans")) and guess_country(name) is not None
+
+
 def _looks_like_demonym(span: Span, actors: ArticleActors) -> bool:
     text = span.text
     norm = normalize_alias(text)
@@ -171,7 +176,7 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
                 n
                 for norm, n in names.items()
                 for s in stems
-                if norm.startswith(s) and norm not in demonym_forms
+                if norm.startswith(s) and norm not in demonym_forms and not _demonym_shaped(n)
             ),
             None,
         )

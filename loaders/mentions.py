@@ -524,6 +524,9 @@ class ArticleActors:
             if self._locative_metonym(span, text):
                 return [self.add(NodeLabel.PLACE, text.removeprefix("the ").removeprefix("The "), text)]
             return [self.add(NodeLabel.COUNTRY, country, text)]
+        guessed = guess_country(text) if len(span) == 1 and text.endswith("ans") else None
+        if guessed and normalize_alias(guessed) in self.local_countries:
+            return [self.add(NodeLabel.GROUP, text, text)]  # "called on Kalvorans": the people
         if span.label_ == "ORG" and all(t.tag_ in {"NN", "NNS"} for t in span):
             return []  # a common noun the NER capitalised ("Ransomware attack shuts …")
         org = self.lex.organizations.get(normalize_alias(text.removeprefix("the ")))

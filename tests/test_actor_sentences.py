@@ -58,6 +58,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Lidia Erlund", "Organization")],
     ),
+    "plural-demonym-tagged-as-a-name": (
+        # "Kalvorans" is tagged a name: it is the people, and not what the country is called
+        "Kalvoran police detained more than 300 people overnight as thousands of protesters took"
+        " to the streets. She called on Kalvorans to keep up peaceful protests until a recount is held.",
+        [("Kalvoran police", "Group"), ("Kalvora", "Country"), ("Kalvorans", "Group")],
+        [("Kalvoran police", "MEMBER_OF", "Kalvora")],
+        [("Kalvorans", "Country"), ("Kalvorans", "Organization")],
+    ),
     "of-country": (
         "The navy of Zamrovia seized a tanker.",
         [("navy of Zamrovia", "Group"), ("Zamrovia", "Country")],
