@@ -527,6 +527,37 @@ def _with_first_names(span: Span, lex) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
+#: Head words that end a body's name: a place or nationality the NER tagged just before one is
+#: the start of that body's name ("the Inner Sea" + "Concord", "Kenyan" + "Parliament").
+_BODY_HEADS = frozenset(
+    {
+        "concord",
+        "council",
+        "commission",
+        "alliance",
+        "league",
+        "assembly",
+        "parliament",
+        "tribunal",
+        "committee",
+        "federation",
+        "ministry",
+        "agency",
+    }
+)
+
+
+def _with_body_head(span: Span) -> Span:
+    """ "the Inner Sea Concord" tagged as the place "Inner Sea": the head word joins the name."""
+    doc = span.doc
+    if span.label_ not in {"LOC", "GPE", "NORP", "FAC"} or span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    if nxt.ent_type_ or not nxt.is_title or nxt.pos_ != "PROPN" or nxt.lower_ not in _BODY_HEADS:
+        return span
+    return Span(doc, span.start, span.end + 1, label="ORG")
+
+
 def _with_last_name(span: Span, lex) -> Span:
     """ "President Yoon Suk Yeol" tagged as "Yoon Suk": the parser still sees the name as one
     phrase whose head word the NER left out, so that head joins the person."""
@@ -565,7 +596,9 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
         if lex is not None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
-            spans = [_trimmed(_with_last_name(_with_first_names(s, lex), lex)) for s in spans]
+            spans = [
+                _trimmed(_with_body_head(_with_last_name(_with_first_names(s, lex), lex))) for s in spans
+            ]
             spans = [s for s in spans if len(s)]
         if [(s.start, s.end, s.label_) for s in spans] != before:
             doc.ents = filter_spans(spans)

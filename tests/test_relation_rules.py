@@ -143,6 +143,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ostland", "RECALLED", "Pellandia"), ("Merevia", "RECALLED", "Pellandia")},
         {("Ostland", "RECALLED", "Varsk")},
     ),
+    # a place the NER tagged just before a body's head word is the start of the body's name
+    (
+        "Marko Veltan issued a stinging rebuke to the Inner Sea Concord over its silence.",
+        {("Marko Veltan", "CRITICIZED", "Inner Sea Concord")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
