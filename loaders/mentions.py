@@ -103,6 +103,34 @@ _NEVER_PLACE_HEADS = frozenset(
 )
 
 
+#: "the town of X": a one-word name after one of these is a place, whatever the NER called it.
+_LOCALITY_NOUNS = frozenset(
+    {
+        "province",
+        "town",
+        "city",
+        "village",
+        "region",
+        "district",
+        "county",
+        "hub",
+        "municipality",
+        "enclave",
+        "port",
+    }
+)
+
+
+def _named_locality(span: Span) -> bool:
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start > 1
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _LOCALITY_NOUNS
+    )
+
+
 def author_participle(word: str) -> bool:
     """ "drafted", "backed", "led", "run": the second half of "Kethmar-drafted", "Iran-backed"."""
     return word.islower() and (word.endswith("ed") or word in {"led", "run", "built", "made", "held"})
@@ -520,6 +548,8 @@ class ArticleActors:
         if self._not_an_actor(span):
             return []
         country = self.country_of(text)
+        if not country and _named_locality(span):
+            return [self.add(NodeLabel.PLACE, text, text)]  # "the province of Harlo"
         if country:
             if self._locative_metonym(span, text):
                 return [self.add(NodeLabel.PLACE, text.removeprefix("the ").removeprefix("The "), text)]

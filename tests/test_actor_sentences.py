@@ -66,6 +66,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Kalvoran police", "MEMBER_OF", "Kalvora")],
         [("Kalvorans", "Country"), ("Kalvorans", "Organization")],
     ),
+    "of-locality-person-tagged": (
+        # a one-word name after "the province of" is a place even when the NER says person
+        "Police in the province of Harlo arrested Ilse Korva.",
+        [("Ilse Korva", "Person"), ("Harlo", "Place")],
+        [],
+        [("Harlo", "Person")],
+    ),
     "of-country": (
         "The navy of Zamrovia seized a tanker.",
         [("navy of Zamrovia", "Group"), ("Zamrovia", "Country")],
