@@ -103,6 +103,10 @@ _NEVER_PLACE_HEADS = frozenset(
 )
 
 
+#: Last words that make a name with a place word in it a body ("Tarn Valley Liberation Front").
+_BODY_NAME_HEADS = _ORG_HEADS | _NEVER_PLACE_HEADS
+
+
 #: "the town of X": a one-word name after one of these is a place, whatever the NER called it.
 _LOCALITY_NOUNS = frozenset(
     {
@@ -315,6 +319,7 @@ class ArticleActors:
         self.named_group_for: dict[str, str] = {}  # "hackers" -> "Clop" when the article says so
         self.agents = AgentFinder(self)
         self._plural_heads = _plural_heads(lexicons.plural_actors)
+        self._org_endings = lexicons.org_suffixes | _ORG_NAME_ENDINGS  # last words of organisations
 
     # ----- registry -------------------------------------------------------------------------
 
@@ -441,7 +446,7 @@ class ArticleActors:
                 continue
             if self._not_an_actor(span):
                 continue
-            if span[-1].lower_ in self.lex.org_suffixes | _ORG_NAME_ENDINGS:
+            if span[-1].lower_ in self._org_endings:
                 continue  # "Transparency International" is no person, whatever the NER says
             if _capitalised_word(span):
                 continue  # "Riot police …" at the start of a sentence
@@ -486,7 +491,7 @@ class ArticleActors:
             first = parts[0]
             if (
                 len(parts) >= 2
-                and parts[-1].lower() in self.lex.org_suffixes | _ORG_NAME_ENDINGS
+                and parts[-1].lower() in self._org_endings
                 and first[:1].isupper()
                 and not known_word(first.lower())
                 and self.country_of(first) is None
@@ -581,7 +586,7 @@ class ArticleActors:
             self.actors[person].aliases.add(text)
             return [person]
         label = span.label_
-        if label == "PERSON" and span[-1].lower_ in self.lex.org_suffixes | _ORG_NAME_ENDINGS:
+        if label == "PERSON" and span[-1].lower_ in self._org_endings:
             label = "ORG"  # "Transparency International", "Aquila Rotorcraft": not a person
         if label == "PERSON":
             if not self._is_name(parts) or any(t.like_num for t in span):
@@ -685,7 +690,7 @@ class ArticleActors:
             name_words.append(doc[nxt].text.capitalize())
         heads = self.lex.agents.place_heads
         place_word = any(w.lower() in self.lex.place_nouns for w in name_words)
-        if (place_word and name_words[-1].lower() not in _ORG_HEADS | _NEVER_PLACE_HEADS) or (
+        if (place_word and name_words[-1].lower() not in _BODY_NAME_HEADS) or (
             len(name_words) > 2 and name_words[0].lower() in heads and name_words[1] == "of"
         ):  # "Tarn Valley" is a place, the "Tarn Valley Liberation Front" a body
             return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
