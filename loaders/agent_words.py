@@ -27,6 +27,7 @@ class AgentWords:
     name_particles: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     not_actor_heads: frozenset[str] = frozenset()
+    locality_nouns: frozenset[str] = frozenset()
     apposition: dict[str, str] = field(default_factory=dict)  # head noun -> PERSON / ORG / GPE
     group_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "hackers" -> words
     outlet_names: frozenset[str] = frozenset()  # normalised names of news outlets
@@ -75,6 +76,7 @@ def parse_agent_words(actors: dict) -> AgentWords:
         name_particles=frozenset(w.lower() for w in actors.get("name_particles", [])),
         place_heads=frozenset(w.lower() for w in actors.get("place_heads", [])),
         not_actor_heads=frozenset(w.lower() for w in actors.get("not_actor_heads", [])),
+        locality_nouns=frozenset(w.lower() for w in actors.get("locality_nouns", [])),
         apposition=apposition,
         outlet_names=frozenset(normalize_alias(w) for w in actors.get("outlets", {}).get("names", [])),
         outlet_words=frozenset(w.lower() for w in actors.get("outlets", {}).get("words", [])),

@@ -107,32 +107,10 @@ _NEVER_PLACE_HEADS = frozenset(
 _BODY_NAME_HEADS = _ORG_HEADS | _NEVER_PLACE_HEADS
 
 
-#: "the town of X": a one-word name after one of these is a place, whatever the NER called it.
-_LOCALITY_NOUNS = frozenset(
-    {
-        "province",
-        "town",
-        "city",
-        "village",
-        "region",
-        "district",
-        "county",
-        "hub",
-        "municipality",
-        "enclave",
-        "port",
-    }
-)
-
-
-def _named_locality(span: Span) -> bool:
+def _word_before_of(span: Span) -> Token | None:
+    """ "town" in "the town of Lagunas", "Secretary" in "Secretary of State"."""
     doc = span.doc
-    return (
-        len(span) == 1
-        and span.start > 1
-        and doc[span.start - 1].lower_ == "of"
-        and doc[span.start - 2].lower_ in _LOCALITY_NOUNS
-    )
+    return doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
 
 
 def author_participle(word: str) -> bool:
@@ -553,7 +531,8 @@ class ArticleActors:
         if self._not_an_actor(span):
             return []
         country = self.country_of(text)
-        if not country and _named_locality(span):
+        before_of = _word_before_of(span) if len(span) == 1 else None
+        if not country and before_of is not None and before_of.lower_ in self.lex.agents.locality_nouns:
             return [self.add(NodeLabel.PLACE, text, text)]  # "the province of Harlo"
         if country:
             if self._locative_metonym(span, text):
@@ -672,9 +651,7 @@ class ArticleActors:
     def _organization(self, span: Span, parts: list[str]) -> list[str]:
         if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
             return []
-        before_of = (
-            span.doc[span.start - 2] if span.start > 1 and span.doc[span.start - 1].lower_ == "of" else None
-        )
+        before_of = _word_before_of(span)
         if (
             before_of is not None
             and len(parts) == 1
