@@ -868,15 +868,12 @@ class SentenceRelations:
                     found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
                     if not found and child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
                         found = self._unnamed_owner(child)  # "struck Sable Front positions"
-                    if not found and child.tag_ == "VBN" and author_participle(child.lower_):
+                    if not found:
                         found = self._hyphen_author(child)  # "a Kremlin-backed plan"
                     if not found:
-                        # "a U.S.-drafted resolution" as one token: its author
-                        prefix, hyphen, rest = child.text.rpartition("-")
-                        name = prefix if hyphen and author_participle(rest) else child.text
-                        country = self.lex.country_of(name)
+                        country = self.lex.country_of(child.text)
                         if country and child.ent_type_ in {"NORP", "GPE", ""}:
-                            found = [self.actors.add(NodeLabel.COUNTRY, country, name)]
+                            found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
                     national += found
                 elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
                     for p in child.children:
@@ -899,7 +896,15 @@ class SentenceRelations:
 
     def _hyphen_author(self, participle: Token) -> list[str]:
         """ "Kremlin-backed", "Marvoria-drafted": the name hyphenated to the participle, a
-        capital or an unknown state read as its government."""
+        capital or an unknown state read as its government; "U.S.-drafted" as one token, a state."""
+        prefix, hyphen, rest = participle.text.rpartition("-")
+        if hyphen and prefix and author_participle(rest):
+            country = self.lex.country_of(prefix)
+            if country and participle.ent_type_ in {"NORP", "GPE", ""}:
+                return [self.actors.add(NodeLabel.COUNTRY, country, prefix)]
+            return []
+        if participle.tag_ != "VBN" or not author_participle(participle.lower_):
+            return []
         doc = participle.doc
         for name in participle.children:
             if (
