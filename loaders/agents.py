@@ -185,6 +185,9 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             local.setdefault(normalize_alias(span.text), country)
             local.setdefault(normalize_alias(country), country)
     person_words = {normalize_alias(t.text) for s in spans if s.label_ == "PERSON" for t in s}
+    full_name_words = {
+        normalize_alias(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s
+    }
     for span in spans:
         norm = normalize_alias(_POSSESSIVE.sub("", span.text.removeprefix("the ")))
         if norm not in names or norm in local:
@@ -198,6 +201,8 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             and root.dep_ in _EVENT_SUBJECT
             and root.head.lemma_.lower() in lex.verb_classes
         )
+        if norm in full_name_words and len(span) == 1:
+            continue  # "Malinar's spokeswoman" after "President Teodor Malinar": the person's
         if owner and (shaped or _owns_state_office(root, actors)) or acting:
             local[norm] = names[norm]
 

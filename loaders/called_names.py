@@ -294,6 +294,8 @@ def _shape_label(span: Span, lex) -> str | None:
     """ "Ostmark Energy" is no person; "Velmoran" before "officials" is a demonym."""
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.org_suffixes:
         return "ORG"
+    if span.label_ == "WORK_OF_ART" and _named_like_a_body(span, lex):
+        return "ORG"  # "the charity Hope Without Borders", which the NER took for a title
     if (
         span.label_ == "ORG"
         and len(span) in {2, 3}
@@ -318,6 +320,20 @@ def _shape_label(span: Span, lex) -> str | None:
         ):
             return "NORP"  # "Velmoran officials"
     return None
+
+
+def _named_like_a_body(span: Span, lex) -> bool:
+    """Capitalised words ending as organisations end, or after a word for a kind of body."""
+    if len(span) < 2 or not all(t.is_title or t.lower_ in _NAME_INNER_WORDS for t in span):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        span[-1].lower_ in _ORG_ENDINGS
+        or span[-1].lower_ in lex.org_suffixes
+        or before is not None
+        and before.is_lower
+        and lex.agents.apposition.get(before.lower_) == "ORG"
+    )
 
 
 def _retype_by_apposition(spans: list[Span], lex) -> list[Span]:
@@ -362,7 +378,11 @@ def _candidates(doc: Doc, lex, known: dict[str, str]) -> list[Span]:
             and j + 1 not in covered
             and (
                 _name_word(doc[j + 1])
-                or doc[j + 1].lower_ in lex.agents.name_particles
+                or (
+                    doc[j + 1].lower_ in lex.agents.name_particles
+                    or doc[j + 1].is_title
+                    and doc[j + 1].lower_ in _NAME_INNER_WORDS
+                )
                 and j + 2 < len(doc)
                 and _name_word(doc[j + 2])
             )
@@ -389,6 +409,8 @@ def _list_label(span: Span) -> str | None:
 
 def _candidate_label(span: Span, lex, known: dict[str, str]) -> str | None:
     root = span.root
+    if len(span) > 1 and known.get(normalize_alias(span.text)) in {"ORG", "PERSON"}:
+        return known[normalize_alias(span.text)]  # a name the article tagged elsewhere, misparsed here
     listed = _list_label(span)  # "Facebook, Apple and Amazon" when the NER tagged the others
     if root.dep_ not in _ARGUMENT_DEPS or not listed and span[0].i == span.sent.start and len(span) == 1:
         return None
@@ -558,6 +580,28 @@ def _with_body_head(span: Span) -> Span:
     return Span(doc, span.start, span.end + 1, label="ORG")
 
 
+#: Function words that a name capitalises inside itself ("Reporters Without Borders").
+_NAME_INNER_WORDS = frozenset({"without", "for", "against", "beyond", "of", "and", "in", "on", "under"})
+
+
+def _with_capitalised_tail(span: Span) -> Span:
+    """ "the charity Hope Without Borders" tagged as "Hope": a capitalised function word and the
+    capitalised words after it are the rest of the organisation's name."""
+    doc = span.doc
+    end = span.end
+    if span.label_ not in {"ORG", "PERSON"} or end + 1 >= len(doc) or _title_case(doc):
+        return span
+    inner = doc[end]
+    if not inner.is_title or inner.lower_ not in _NAME_INNER_WORDS or inner.i == inner.sent.start:
+        return span
+    tail = end + 1
+    while tail < len(doc) and doc[tail].is_title and doc[tail].pos_ in {"PROPN", "NOUN"}:
+        tail += 1
+    if tail == end + 1:
+        return span
+    return Span(doc, span.start, tail, label="ORG")
+
+
 def _with_last_name(span: Span, lex) -> Span:
     """ "President Yoon Suk Yeol" tagged as "Yoon Suk": the parser still sees the name as one
     phrase whose head word the NER left out, so that head joins the person."""
@@ -597,7 +641,8 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
             spans = [
-                _trimmed(_with_body_head(_with_last_name(_with_first_names(s, lex), lex))) for s in spans
+                _trimmed(_with_body_head(_with_last_name(_with_first_names(s, lex), lex)))
+                for s in map(_with_capitalised_tail, spans)
             ]
             spans = [s for s in spans if len(s)]
         if [(s.start, s.end, s.label_) for s in spans] != before:

@@ -403,13 +403,21 @@ class ArticleActors:
         if self._preceded_by_title(span):
             return True
         root = span.root
+        person_nouns = {"politician", "leader", "man", "woman"}
         for other in (*root.children, root.head):
             rel = other.dep_ if other.i != root.head.i else root.dep_
             if rel == "appos":
                 head_word = other.lemma_.lower()
-                if head_word in self.lex.titles or head_word in {"politician", "leader", "man", "woman"}:
+                if head_word in self.lex.titles or head_word in person_nouns:
                     return True
-        return False
+        if root.dep_ == "appos" and root.head.head.lower_ == "of":
+            holder = root.head.head.head  # "the governor of the National Bank, Nadia Osterhaus"
+            if holder.lemma_.lower() in self.lex.titles:
+                return True
+        # "Osterhaus, who had raised rates": only people are "who"
+        return any(
+            c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} for w in c.children) for c in root.children
+        )
 
     def learn_names(self, spans: list[Span]) -> None:
         learn_countries(self, spans)
@@ -452,6 +460,7 @@ class ArticleActors:
         """Acronyms defined in parentheses and short forms: "PDVSA", "the Commission"."""
         heads: dict[str, set[str]] = {}
         firsts: dict[str, set[str]] = {}
+        acronyms: dict[str, set[str]] = {}
         for span in spans:
             if span.label_ != "ORG":
                 continue
@@ -466,6 +475,9 @@ class ArticleActors:
                 self._org_aliases.setdefault(normalize_alias(doc[end + 1].text), name)
             if len(parts) >= 2 and parts[-1][:1].isupper():
                 heads.setdefault(normalize_alias(parts[-1]), set()).add(name)
+                initials = "".join(w[0] for w in parts if w[:1].isupper())
+                if len(initials) >= 3:  # "NLF" for the "Ndari Liberation Front", never defined
+                    acronyms.setdefault(initials.lower(), set()).add(name)
             first = parts[0]
             if (
                 len(parts) >= 2
@@ -479,6 +491,9 @@ class ArticleActors:
         for head, names in heads.items():
             if len(names) == 1 and head not in self.lex.organizations:
                 self._org_aliases.setdefault(head, next(iter(names)))
+        for acronym, names in acronyms.items():
+            if len(names) == 1 and acronym not in self.lex.organizations:
+                self._org_aliases.setdefault(acronym, next(iter(names)))
         for first, names in firsts.items():
             if len(names) == 1 and first not in self.lex.organizations:
                 self._org_aliases.setdefault(first, next(iter(names)))

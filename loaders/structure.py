@@ -38,6 +38,8 @@ REPRESENTATIVE_WORDS = {
     "negotiator",
 }
 COUNTERPART_TITLES = {"counterpart", "opposite number"}
+#: Representatives of a person rather than a state: "the president's spokeswoman".
+PERSONAL_REPRESENTATIVES = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"}
 #: Title words that make their holder the head of the organisation they name.
 ORGANIZATION_HEADS = {
     "head",
@@ -106,6 +108,10 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if org is not None and kind is EdgeType.LEADER_OF:
                 relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
                 break
+            principal = _personal_principal(title_token, title, found, actors)
+            if principal is not None and principal != people[0]:
+                relations.append(Relation(people[0], principal, EdgeType.REPRESENTS))
+                break
             country = actors.modifier_country(title_token, found, preps=("of",))
             if country is None and title_token.i != token.i:
                 country = actors.modifier_country(token, found)  # "Ulumbe's President Nkemdi Obuya"
@@ -134,6 +140,20 @@ def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleA
                     for key in found.keys_of(node):
                         if actors.actors[key].label is NodeLabel.ORGANIZATION:
                             return key
+    return None
+
+
+def _personal_principal(
+    title_token: Token, title: str, found: SentenceActors, actors: ArticleActors
+) -> str | None:
+    """ "Halvane's spokeswoman, Lisa Omer": she speaks for the person, not for a country."""
+    if title.split()[-1] not in PERSONAL_REPRESENTATIVES:
+        return None
+    for child in title_token.children:
+        if child.dep_ == "poss":
+            for key in found.keys_of(child):
+                if actors.actors[key].label is NodeLabel.PERSON:
+                    return key
     return None
 
 

@@ -50,6 +50,38 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Dravik", "Person"), ("Dravik", "Organization")],
     ),
+    "surname-of-a-titled-person-is-no-state": (
+        # the NER tags the bare surname GPE and it owns a spokeswoman, as a state would; the
+        # article named the person in full before
+        "Tarvonian President Edrik Halvane spoke on Monday. Halvane's spokeswoman, Lisa Omer,"
+        " denied the report.",
+        [("Edrik Halvane", "Person")],
+        [("Lisa Omer", "REPRESENTS", "Edrik Halvane")],
+        [("Halvane", "Country")],
+    ),
+    "appositive-name-of-an-office-holder": (
+        # "the governor of <body>, <name>": the NER tags the name ORG; so does "<name>, who …"
+        "President Orsk dismissed the governor of the Central Bank of Tarvonia, Nadia Velheim,"
+        " on Thursday. Velheim, who had raised rates twice, said she would appeal.",
+        [("Nadia Velheim", "Person")],
+        [],
+        [("Nadia Velheim", "Organization"), ("Velheim", "Organization")],
+    ),
+    "acronym-by-initials": (
+        # the article never writes "(VPF)": the initials of the name it gave in full are enough
+        "Gunmen from the Velmar Patriotic Front seized a convoy. The VPF's commander demanded a ransom.",
+        [("Velmar Patriotic Front", "Organization")],
+        [],
+        ["VPF"],
+    ),
+    "name-with-a-capitalised-preposition": (
+        # the NER takes "Hope Without Borders" for a title of a work, or cuts it at "Without"
+        "Gunmen abducted five aid workers from the charity Hope Without Borders on Saturday. Hope"
+        " Without Borders suspended its operations in the region.",
+        [("Hope Without Borders", "Organization")],
+        [],
+        ["Hope"],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
@@ -371,5 +403,7 @@ def test_short_forms_are_aliases(results):
     assert "Commission" in by_name["European Commission"].aliases
     by_name = {e.name: e for e in results["coordinated-group-nouns"].entities}
     assert "Indian soldiers" in by_name["Indian forces"].aliases
+    by_name = {e.name: e for e in results["acronym-by-initials"].entities}
+    assert "VPF" in by_name["Velmar Patriotic Front"].aliases
     by_name = {e.name: e for e in results["named-group-and-group-noun"].entities}
     assert "Russian hackers" in by_name["Clop"].aliases
