@@ -203,7 +203,13 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
         )
         if norm in full_name_words and len(span) == 1:
             continue  # "Malinar's spokeswoman" after "President Teodor Malinar": the person's
-        if owner and (shaped or _owns_state_office(root, actors)) or acting:
+        governed = (  # "the government of Tavessa", whatever the NER called Tavessa
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in lex.government_nouns
+            and len(span) == 1
+        )
+        if owner and (shaped or _owns_state_office(root, actors)) or acting or governed:
             local[norm] = names[norm]
 
 

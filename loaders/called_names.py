@@ -296,6 +296,15 @@ def _shape_label(span: Span, lex) -> str | None:
         return "ORG"
     if span.label_ == "WORK_OF_ART" and _named_like_a_body(span, lex):
         return "ORG"  # "the charity Hope Without Borders", which the NER took for a title
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if (
+        span.label_ in {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
+        and nxt is not None
+        and nxt.is_lower
+        and nxt.lower_ in _PARTY_NOUNS
+        and all(t.is_title for t in span)
+    ):
+        return "ORG"  # "the Civic Dawn party", which the NER took for a law
     if (
         span.label_ == "ORG"
         and len(span) in {2, 3}
@@ -580,6 +589,8 @@ def _with_body_head(span: Span) -> Span:
     return Span(doc, span.start, span.end + 1, label="ORG")
 
 
+#: Common nouns after a name that make it a political body's name.
+_PARTY_NOUNS = frozenset({"party", "movement", "alliance", "coalition", "front", "bloc"})
 #: Function words that a name capitalises inside itself ("Reporters Without Borders").
 _NAME_INNER_WORDS = frozenset({"without", "for", "against", "beyond", "of", "and", "in", "on", "under"})
 
@@ -600,6 +611,25 @@ def _with_capitalised_tail(span: Span) -> Span:
     if tail == end + 1:
         return span
     return Span(doc, span.start, tail, label="ORG")
+
+
+def _with_head_word(span: Span, lex) -> Span:
+    """ "the International Centre for Settlement of Investment Disputes" tagged without its last
+    word: a capitalised noun that the span's last word modifies belongs to the name."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or _title_case(doc):
+        return span
+    nxt = doc[span.end]
+    if (
+        not nxt.is_title
+        or nxt.ent_type_
+        or nxt.pos_ not in {"PROPN", "NOUN"}
+        or span[-1].dep_ != "compound"
+        or span[-1].head.i != nxt.i
+        or normalize_alias(nxt.text) in lex.country_by_alias
+    ):
+        return span
+    return Span(doc, span.start, span.end + 1, label="ORG")
 
 
 def _with_last_name(span: Span, lex) -> Span:
@@ -641,7 +671,9 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
             spans = [
-                _trimmed(_with_body_head(_with_last_name(_with_first_names(s, lex), lex)))
+                _trimmed(
+                    _with_body_head(_with_head_word(_with_last_name(_with_first_names(s, lex), lex), lex))
+                )
                 for s in map(_with_capitalised_tail, spans)
             ]
             spans = [s for s in spans if len(s)]

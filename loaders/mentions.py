@@ -289,6 +289,7 @@ class ArticleActors:
         self._recent_bodies: list[str] = []  # organisations, groups and countries, in order named
         self._last_subject_people: list[str] = []
         self._last_subject_group: list[str] = []
+        self._last_subject_orgs: list[str] = []
         self._main_pair: list[str] | None = None
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
@@ -529,6 +530,22 @@ class ArticleActors:
         )
         return [a.key for a in ranked[:2]] if len(ranked) >= 2 else []
 
+    def last_subject_organization(self) -> str | None:
+        """The organisation the latest sentence about one was about: what "its" stands for."""
+        return self._last_subject_orgs[-1] if self._last_subject_orgs else None
+
+    def home_country(self) -> str | None:
+        """The one country the article is about so far, if one clearly leads the others: whose
+        office an unplaced title is ("Mines Minister Fatou Kesse" in a story from Tavessa)."""
+        ranked = sorted(
+            (a for a in self.actors.values() if a.label is NodeLabel.COUNTRY), key=lambda a: -a.mentions
+        )
+        if not ranked or ranked[0].mentions < 2:
+            return None
+        if len(ranked) > 1 and 2 * ranked[1].mentions > ranked[0].mentions:
+            return None
+        return ranked[0].name
+
     # ----- pass 2: sentences ----------------------------------------------------------------
 
     def resolve_span(self, span: Span) -> list[str]:
@@ -556,6 +573,10 @@ class ArticleActors:
         guessed = guess_country(text) if len(span) == 1 and text.endswith("ans") else None
         if guessed and normalize_alias(guessed) in self.local_countries:
             return [self.add(NodeLabel.GROUP, text, text)]  # "called on Kalvorans": the people
+        if len(span) == 1 and span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ == "NOUN":
+            guessed = guess_country(text)
+            if guessed and normalize_alias(guessed) in self.local_countries:
+                return []  # "under Tavessan soil": the article's demonym, whatever the NER said
         if span.label_ == "ORG" and all(t.tag_ in {"NN", "NNS"} for t in span):
             return []  # a common noun the NER capitalised ("Ransomware attack shuts …")
         org = self.lex.organizations.get(normalize_alias(text.removeprefix("the ")))
@@ -681,12 +702,17 @@ class ArticleActors:
         if nxt < len(doc) and doc[nxt].lower_ in self.lex.org_suffixes and doc[nxt].pos_ in {"NOUN", "PROPN"}:
             name_words.append(doc[nxt].text.capitalize())
         heads = self.lex.agents.place_heads
-        place_word = any(w.lower() in self.lex.place_nouns for w in name_words)
+        place_word = any(
+            w.lower() in self.lex.place_nouns and nxt_word != "for"  # a "Centre for …" is a body
+            for w, nxt_word in zip(name_words, [*name_words[1:], ""], strict=True)
+        )
         if (place_word and name_words[-1].lower() not in _BODY_NAME_HEADS) or (
             len(name_words) > 2 and name_words[0].lower() in heads and name_words[1] == "of"
         ):  # "Tarn Valley" is a place, the "Tarn Valley Liberation Front" a body
             return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
         key = self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)
+        if len(name_words) > len(parts):
+            self.actors[key].aliases.add(" ".join(parts))  # "Civic Dawn" of "the Civic Dawn party"
         self._state_body(key, span)
         return [key]
 
@@ -1086,6 +1112,7 @@ class ArticleActors:
     def _remember(self, sent: Span, found: SentenceActors) -> None:
         people_subjects: list[str] = []
         group_subjects: list[str] = []
+        org_subjects: list[str] = []
         doc = sent.doc
         for index in sorted(i for i in found.tokens if sent.start <= i < sent.end):
             token = doc[index]
@@ -1105,9 +1132,15 @@ class ArticleActors:
             self._recent_people.extend(people)
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
                 people_subjects.extend(people)
+            subject = token.head if token.dep_ in {"appos", "compound"} else token
+            if subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.dep_ == "ROOT":
+                # "The Lisbon-based group Saude Justa called …": the group is the subject
+                org_subjects.extend(k for k in keys if self.actors[k].label is NodeLabel.ORGANIZATION)
                 group_subjects.extend(
                     k for k in keys if self.actors[k].label is NodeLabel.GROUP and token.tag_ == "NNS"
                 )
         if people_subjects:
             self._last_subject_people = people_subjects
+        if org_subjects:
+            self._last_subject_orgs = org_subjects
         self._last_subject_group = group_subjects

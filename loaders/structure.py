@@ -36,13 +36,44 @@ REPRESENTATIVE_WORDS = {
     "advisor",
     "official",
     "negotiator",
+    "chief",
+    "commander",
+    "general",
+    "admiral",
 }
 COUNTERPART_TITLES = {"counterpart", "opposite number"}
 #: Representatives of a person rather than a state: "the president's spokeswoman".
-PERSONAL_REPRESENTATIVES = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"}
+PERSONAL_REPRESENTATIVES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "lawyer",
+    "manager",
+}
+#: Qualifiers that make a head's title a subordinate one: a "regional director" does not lead.
+SUBORDINATE_QUALIFIERS = {
+    "regional",
+    "deputy",
+    "vice",
+    "assistant",
+    "mission",
+    "country",
+    "campaign",
+    "communications",
+    "legal",
+    "policy",
+    "programme",
+    "program",
+    "operations",
+    "former",
+}
 #: Title words that make their holder the head of the organisation they name.
 ORGANIZATION_HEADS = {
     "head",
+    "director",
     "chief",
     "chairman",
     "chairwoman",
@@ -85,8 +116,33 @@ def _title_tokens(token: Token, found: SentenceActors) -> list[Token]:
     return [token, *candidates]
 
 
+#: Verbs whose person subject leads the organisation or country that is their object.
+LEADING_VERBS = {"lead", "head", "chair", "run"}
+
+
+def _led_bodies(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
+    """ "Varro, who leads the Civic Dawn party", "Ilse Varga heads the agency"."""
+    relations = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in LEADING_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(s.lower_ in {"who", "which"} for s in subjects):
+            subjects = [verb.head]
+        people = [k for s in subjects for k in found.keys_of(s) if actors.actors[k].label is NodeLabel.PERSON]
+        bodies = [
+            k
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for k in found.keys_of(o)
+            if actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY}
+        ]
+        relations += [Relation(p, b, EdgeType.LEADER_OF) for p in people[:1] for b in bodies[:1]]
+    return relations
+
+
 def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
-    relations: list[Relation] = []
+    relations: list[Relation] = _led_bodies(sent, found, actors)
     for key in found.all_keys():  # "Greek patrol boats" MEMBER_OF Greece, "Egypt's intelligence chief" …
         affiliation = actors.actors[key].affiliation
         if affiliation is not None:
@@ -100,17 +156,20 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if title is None:
                 continue
             kind = _title_kind(title, actors.lex.titles)
-            org = _modifier_organization(title_token, found, actors)
-            if org is not None and title.split()[-1] in ORGANIZATION_HEADS:
+            org = _modifier_organization(title_token, found, actors) or _its_organization(title_token, actors)
+            heads_it = title.split()[-1] in ORGANIZATION_HEADS
+            if org is not None and heads_it and not _subordinate(title_token):
                 kind = EdgeType.LEADER_OF  # "head of the IAEA", "Vellacor Mining chief executive"
-            if kind is None:
-                continue
-            if org is not None and kind is EdgeType.LEADER_OF:
-                relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
-                break
+            elif org is not None and (heads_it or kind is not None):
+                kind = EdgeType.REPRESENTS  # "the agency's regional director", "its spokesman"
             principal = _personal_principal(title_token, title, found, actors)
             if principal is not None and principal != people[0]:
                 relations.append(Relation(people[0], principal, EdgeType.REPRESENTS))
+                break
+            if kind is None:
+                continue
+            if org is not None:
+                relations.append(Relation(people[0], org, kind))  # "NATO Secretary General …"
                 break
             country = actors.modifier_country(title_token, found, preps=("of",))
             if country is None and title_token.i != token.i:
@@ -120,6 +179,8 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if country is None and actors.date is not None:
                 held = actors.lex.countries_held_by(title, actors.actors[people[0]].name, actors.date)
                 country = held[0] if len(held) == 1 else None
+            if country is None and (kind is EdgeType.LEADER_OF or "minister" in title.split()):
+                country = actors.home_country()
             if country is None:
                 continue
             country_key = actors.add(NodeLabel.COUNTRY, country, None)
@@ -141,6 +202,18 @@ def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleA
                         if actors.actors[key].label is NodeLabel.ORGANIZATION:
                             return key
     return None
+
+
+def _subordinate(title: Token) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in SUBORDINATE_QUALIFIERS for c in title.children)
+
+
+def _its_organization(title: Token, actors: ArticleActors) -> str | None:
+    """ "Its director, Ingrid Solbakk": "its" is the organisation the article's last sentence was
+    about (its subject), or the one this sentence's main clause is about."""
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in title.children):
+        return None
+    return actors.last_subject_organization()
 
 
 def _personal_principal(

@@ -82,6 +82,65 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Hope"],
     ),
+    "company-name-endings": (
+        # the NER tags both companies PERSON; "Mining" and "Resources" end company names
+        "Tavessa revoked the licence of Orvane Mining, and the state firm held talks with"
+        " Keltrava Resources about the mine.",
+        [("Orvane Mining", "Organization"), ("Keltrava Resources", "Organization")],
+        [],
+        [("Orvane", "Person"), ("Keltrava", "Person")],
+    ),
+    "centre-for-is-a-body": (
+        # the NER drops the last word; a "Centre for …" is a body, not a place
+        "The company filed a claim at the International Centre for Settlement of Investment"
+        " Disputes on Monday.",
+        [("International Centre for Settlement of Investment Disputes", "Organization")],
+        [],
+        ["International Centre for Settlement of Investment"],
+    ),
+    "article-demonym-tagged-person": (
+        '"The wealth under Tavessan soil belongs to Tavessans," the minister said. Tavessan'
+        " troops took control of the mine.",
+        [("Tavessan troops", "Group")],
+        [("Tavessan troops", "MEMBER_OF", "Tavessa")],
+        [("Tavessan", "Person")],
+    ),
+    "its-director-leads-the-subject-organisation": (
+        "Kestrel Relief suspended its operations in the region. Its director, Ingrid Sollen, said"
+        " thousands depended on its deliveries.",
+        [("Kestrel Relief", "Organization"), ("Ingrid Sollen", "Person")],
+        [("Ingrid Sollen", "LEADER_OF", "Kestrel Relief")],
+        [],
+    ),
+    "a-regional-director-represents": (
+        "The Varenian refugee agency, Orvalis, criticised the expulsions. The agency's regional"
+        " director, Celine Morvan, said the government was breaking the law.",
+        [("Celine Morvan", "Person")],
+        [("Celine Morvan", "REPRESENTS", "Orvalis")],
+        [],
+    ),
+    "who-leads-the-party": (
+        # the NER takes the party's name for a law; "leads" makes him its leader
+        "Ardo Verrin, who leads the Civic Dawn party, called the ruling a judicial coup. Police"
+        " detained Verrin's campaign manager, Ilse Marek.",
+        [("Ardo Verrin", "Person"), ("Ilse Marek", "Person")],
+        [("Ardo Verrin", "LEADER_OF", "Civic Dawn Party"), ("Ilse Marek", "REPRESENTS", "Ardo Verrin")],
+        [],
+    ),
+    "navy-chief-represents-his-state": (
+        "Derrovia's navy chief, Admiral Sela Brandt, called the claim a fabrication.",
+        [("Sela Brandt", "Person")],
+        [("Sela Brandt", "REPRESENTS", "Derrovia")],
+        [],
+    ),
+    "unplaced-minister-of-the-story-country": (
+        # the title names no country; the article is about one country only
+        "The government of Tavessa revoked the licence of Orvane Mining on Monday. Tavessa said the"
+        " audit was final. Mines Minister Fatou Kessel told parliament the company had cheated.",
+        [("Fatou Kessel", "Person")],
+        [("Fatou Kessel", "REPRESENTS", "Tavessa")],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
