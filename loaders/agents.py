@@ -69,7 +69,7 @@ _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 _DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "is", "i", "ins", "in")
-_GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""))
+_GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""), ("ish", "land"))
 _COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "ania", "aria", "via")
 _EVENT_SUBJECT = {"nsubj"}
 _NOT_AN_AGENT_HEAD = {
@@ -96,7 +96,10 @@ def guess_country(demonym: str) -> str | None:
     word = demonym.removesuffix("s") if demonym.endswith(("ians", "ans")) else demonym
     for ending, replacement in _GUESSES:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)] + replacement
+            stem = word[: -len(ending)]
+            if ending == "ish" and stem.endswith("l"):
+                return stem + "and"  # "Brellish" -> "Brelland", as "Polish" -> "Poland"
+            return stem + replacement
     return None
 
 
@@ -157,6 +160,27 @@ def _owns_state_office(token: Token, actors: ArticleActors) -> bool:
     )
 
 
+def _title_demonyms(spans: list[Span], actors: ArticleActors) -> list[str]:
+    """ "Drovnian Defence Minister Anton Vasko": a capitalised demonym-shaped word before a title
+    is a state's adjective even when the NER tags nothing there."""
+    lex = actors.lex
+    found: list[str] = []
+    for doc in {id(s.doc): s.doc for s in spans}.values():
+        for token in doc[:-1]:
+            if not token.is_title or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+                continue
+            nxt = doc[token.i + 1]
+            pair = f"{nxt.lower_} {doc[token.i + 2].lower_}" if token.i + 2 < len(doc) else ""
+            if nxt.lower_ not in lex.titles and pair not in lex.titles:
+                continue
+            norm = normalize_alias(token.text)
+            if norm in lex.agents.not_country_demonyms or known_word(token.lower_):
+                continue
+            if actors.country_of(token.text) is None and guess_country(token.text):
+                found.append(token.text)
+    return found
+
+
 def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
     """Fill `actors.local_countries` from the article's own spans (see the module docstring)."""
     lex = actors.lex
@@ -168,9 +192,10 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             text = _POSSESSIVE.sub("", span.text.removeprefix("the "))
             if text[:1].isupper() and len(text.split()) <= 3:
                 names.setdefault(normalize_alias(text), text)
-    demonym_forms = {normalize_alias(s.text) for s in demonyms}
-    for span in demonyms:
-        stems = _stems(span.text)
+    demonym_words = [s.text for s in demonyms] + _title_demonyms(spans, actors)
+    demonym_forms = {normalize_alias(w) for w in demonym_words}
+    for word in demonym_words:
+        stems = _stems(word)
         match = next(
             (
                 n
@@ -180,9 +205,9 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             ),
             None,
         )
-        country = match or guess_country(span.text)
+        country = match or guess_country(word)
         if country:
-            local.setdefault(normalize_alias(span.text), country)
+            local.setdefault(normalize_alias(word), country)
             local.setdefault(normalize_alias(country), country)
     person_words = {normalize_alias(t.text) for s in spans if s.label_ == "PERSON" for t in s}
     full_name_words = {

@@ -391,17 +391,23 @@ def _candidates(doc: Doc, lex, known: dict[str, str]) -> list[Span]:
                     doc[j + 1].lower_ in lex.agents.name_particles
                     or doc[j + 1].is_title
                     and doc[j + 1].lower_ in _NAME_INNER_WORDS
+                    or doc[j + 1].text == "-"  # "Anti-Corruption"
+                    and not doc[j].whitespace_
+                    and not doc[j + 1].whitespace_
                 )
                 and j + 2 < len(doc)
-                and _name_word(doc[j + 2])
+                and (_name_word(doc[j + 2]) or doc[j + 1].text == "-" and doc[j + 2].is_title)
             )
         ):
             j += 1
         span = doc[i : j + 1]
         i = j + 1
         label = _candidate_label(span, lex, known)
+        start = span.start
+        if label == "ORG" and start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].is_title:
+            start -= 1  # "the Sarnavian Anti-Corruption Bureau": the demonym is part of the name
         if label:
-            out.append(Span(doc, span.start, span.end, label=label))
+            out.append(Span(doc, start, span.end, label=label))
     return out
 
 
@@ -518,7 +524,8 @@ def _trimmed(span: Span) -> Span:
         return span
     end = span.end
     for token in span[1:]:
-        if token.like_num or token.lower_ in _AMOUNT_WORDS or token.is_currency:
+        # "Kestrel Nine Logistics": a capitalised number word inside a name is part of it
+        if token.like_num and not token.is_title or token.lower_ in _AMOUNT_WORDS or token.is_currency:
             end = token.i
             break
         if token.pos_ == "ADP" and token.lower_ in _INNER_PREPS:
@@ -632,6 +639,29 @@ def _with_head_word(span: Span, lex) -> Span:
     return Span(doc, span.start, span.end + 1, label="ORG")
 
 
+def _with_name_before(span: Span, lex) -> Span:
+    """ "Halcyra Telecom" tagged as the place "Telecom": an untagged proper noun compounding the
+    span's head is the start of its name, and a company ending makes the whole an organisation."""
+    doc = span.doc
+    if span.start == 0 or span.label_ not in _ACTOR_LABELS - {"PERSON"} or _title_case(doc):
+        return span  # a person's name is preceded by titles ("Justice"), not by more of it
+    before = doc[span.start - 1]
+    if (
+        before.pos_ != "PROPN"
+        or not before.is_title
+        or before.ent_type_
+        or before.dep_ != "compound"
+        or not span.start <= before.head.i < span.end
+        or before.lower_ in lex.titles
+        or before.lower_.rstrip(".") in lex.honorifics
+        or _country(lex, before.text)
+        or normalize_alias(before.text) in lex.country_by_adjective
+    ):
+        return span
+    label = "ORG" if span[-1].lower_ in lex.org_suffixes else span.label_
+    return Span(doc, span.start - 1, span.end, label=label)
+
+
 def _with_last_name(span: Span, lex) -> Span:
     """ "President Yoon Suk Yeol" tagged as "Yoon Suk": the parser still sees the name as one
     phrase whose head word the NER left out, so that head joins the person."""
@@ -672,7 +702,11 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
             spans = _retype_by_apposition(filter_spans(spans), lex)
             spans = [
                 _trimmed(
-                    _with_body_head(_with_head_word(_with_last_name(_with_first_names(s, lex), lex), lex))
+                    _with_body_head(
+                        _with_head_word(
+                            _with_last_name(_with_first_names(_with_name_before(s, lex), lex), lex), lex
+                        )
+                    )
                 )
                 for s in map(_with_capitalised_tail, spans)
             ]

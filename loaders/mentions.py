@@ -685,8 +685,8 @@ class ArticleActors:
         return words
 
     def _organization(self, span: Span, parts: list[str]) -> list[str]:
-        if not parts or len(parts) == 1 and parts[0].lower() in self.lex.titles:
-            return []
+        if not parts or " ".join(parts).lower() in self.lex.titles:
+            return []  # "Defence Minister" before a name: a title, not an organisation
         before_of = _word_before_of(span)
         if (
             before_of is not None
@@ -936,7 +936,7 @@ class ArticleActors:
         role = self.role_phrase(token)
         if role is None:
             return []
-        if token.dep_ == "compound" and found.keys_of(token.head):
+        if token.dep_ in {"compound", "nmod"} and found.keys_of(token.head):
             return []  # "President" in "President Jacinda Ardern" is part of the name
         # an apposition names the holder: "the French ambassador, Marie Dupont"
         neighbours = [c for c in token.children if c.dep_ == "appos"]

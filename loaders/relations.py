@@ -364,13 +364,19 @@ class SentenceRelations:
         return out
 
     def _agents_of_means(self, token: Token) -> list[str]:
-        """ "was threatened with a port ban by Pellagos": the parser hangs the agent on the means."""
-        return [
-            k
+        """ "was threatened with a port ban by Pellagos", "was fined 1.8 billion euros by the
+        Commission": the parser hangs the agent on the means or on the amount."""
+        amounts = [c for c in token.children if c.dep_ == "dobj" and any(n.like_num for n in c.children)]
+        means = [
+            m
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "with"
-            for means in prep.children
-            if means.dep_ == "pobj"
+            for m in prep.children
+            if m.dep_ == "pobj"
+        ]
+        return [
+            k
+            for means in [*means, *amounts]
             for by in means.children
             if by.dep_ == "prep" and by.lower_ == "by"
             for p in by.children
@@ -1055,6 +1061,21 @@ class SentenceRelations:
                     return True
         return False
 
+    @staticmethod
+    def _sourced(token: Token) -> bool:
+        """ "Qatar mediated between Russia and Ukraine, the Qatari foreign ministry said": a
+        clause before its attribution, with no "that", is the report's own statement of fact
+        sourced at the end (wire style), not a claim put in someone's mouth."""
+        node = token
+        while node.head.i != node.i and node.dep_ not in {"ccomp", "parataxis"}:
+            if node.dep_ in {"relcl", "acl", "advcl"}:
+                return False
+            node = node.head
+        if node.dep_ not in {"ccomp", "parataxis"} or node.i > node.head.i:
+            return False
+        quoted = any(t.text in {'"', "“", "”", "'"} for t in token.doc[token.sent.start : node.head.i])
+        return not quoted and not any(c.dep_ == "mark" for c in node.children)
+
     def _reporters(self, token: Token) -> list[str] | None:
         """Speakers of the reported-speech clause the predicate sits in (None when it is in none)."""
         node = token
@@ -1084,7 +1105,7 @@ class SentenceRelations:
         if edge is EdgeType.MEDIATED:
             objects = self._mediated_parties(pred) or objects
         reporters = self._reporters(pred.token)
-        if reporters and subjects and not set(subjects) & set(reporters):
+        if reporters and subjects and not set(subjects) & set(reporters) and not self._sourced(pred.token):
             # "X said Y attacked Z": the text asserts what X said, not the attack itself
             if edge in _REPORTED_HARMS:
                 for r in reporters:

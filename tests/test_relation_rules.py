@@ -149,6 +149,49 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Marko Veltan", "CRITICIZED", "Inner Sea Concord")},
         set(),
     ),
+    # a passive whose agent the parser hangs on the amount ("fined 85 million crowns by X")
+    (
+        "Vollmark Energy was fined 85 million crowns by the Kareshi Competition Authority for fixing"
+        " fuel prices.",
+        {("Kareshi Competition Authority", "SANCTIONED", "Vollmark Energy")},
+        set(),
+    ),
+    # wire-style attribution at the end is the report's own statement of fact ...
+    (
+        "Velmora mediated between Ostland and Merevia to return dozens of children, the Velmoran"
+        " foreign ministry said on Monday.",
+        {("Velmora", "MEDIATED", "Ostland"), ("Velmora", "MEDIATED", "Merevia")},
+        set(),
+    ),
+    # ... but a quotation before its speaker stays the speaker's claim
+    (
+        '"Drevnia shelled Ostland for years," Ilse Korva told reporters.',
+        {("Ilse Korva", "ACCUSED", "Drevnia")},
+        {("Drevnia", "ATTACKED", "Ostland")},
+    ),
+    # a capitalised number word is part of a company's name; an untagged first word too
+    (
+        "Pavari Shipping, which struck a deal with Kestrel Nine Logistics in March, reported"
+        " profits. Halcyra Telecom signed an agreement with rival Nexlo on Wednesday.",
+        {
+            ("Kestrel Nine Logistics", "AGREED_WITH", "Pavari Shipping"),
+            ("Halcyra Telecom", "AGREED_WITH", "Nexlo"),
+        },
+        {("Nine Logistics", "AGREED_WITH", "Pavari Shipping"), ("Nexlo", "AGREED_WITH", "Telecom")},
+    ),
+    # a hyphenated body name the NER missed keeps its demonym and its first half
+    (
+        "Senator Ruta Vell is being investigated by the Sarnavian Anti-Corruption Bureau over"
+        " undeclared shares.",
+        {("Sarnavian Anti-Corruption Bureau", "INVESTIGATED", "Ruta Vell")},
+        {("Corruption Bureau", "INVESTIGATED", "Ruta Vell")},
+    ),
+    # honorifics are no part of a name; a demonym before a title names a state never named
+    (
+        "Brellish Foreign Minister Sheikh Omar Haddan held talks with Father Ilario Benz.",
+        {("Ilario Benz", "MET", "Omar Haddan"), ("Omar Haddan", "REPRESENTS", "Brelland")},
+        {("Father Ilario Benz", "MET", "Sheikh Omar Haddan")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
