@@ -64,7 +64,6 @@ _STAFF_NOUNS = frozenset(
     }
 )
 _SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
-_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -72,6 +71,7 @@ _DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "is
 _GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""), ("ish", "land"))
 _COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "ania", "aria", "via")
 _EVENT_SUBJECT = {"nsubj"}
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC"})
 _NOT_AN_AGENT_HEAD = {
     "based",
     "backed",
@@ -181,6 +181,20 @@ def _title_demonyms(spans: list[Span], actors: ArticleActors) -> list[str]:
     return found
 
 
+def _paired_demonyms(spans: list[Span], actors: ArticleActors) -> list[str]:
+    """ "imports of Norvessan timber … Norvessa's forests", both tagged ORG: a one-word name
+    whose country-from-adjective guess is another one-word name of the article is that
+    country's adjective."""
+    singles = {normalize_alias(s.text): s.text for s in spans if len(s) == 1 and s.label_ in _NAME_LABELS}
+    found = []
+    for norm, text in singles.items():
+        guessed = guess_country(text) if text.endswith(_DEMONYM_ENDINGS) else None
+        if guessed and normalize_alias(guessed) in singles and normalize_alias(guessed) != norm:
+            if norm not in actors.lex.agents.not_country_demonyms and actors.country_of(text) is None:
+                found.append(text)
+    return found
+
+
 def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
     """Fill `actors.local_countries` from the article's own spans (see the module docstring)."""
     lex = actors.lex
@@ -192,7 +206,9 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             text = _POSSESSIVE.sub("", span.text.removeprefix("the "))
             if text[:1].isupper() and len(text.split()) <= 3:
                 names.setdefault(normalize_alias(text), text)
-    demonym_words = [s.text for s in demonyms] + _title_demonyms(spans, actors)
+    demonym_words = (
+        [s.text for s in demonyms] + _title_demonyms(spans, actors) + _paired_demonyms(spans, actors)
+    )
     demonym_forms = {normalize_alias(w) for w in demonym_words}
     for word in demonym_words:
         stems = _stems(word)

@@ -38,6 +38,7 @@ normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
 _SUBJECT_PRONOUNS = {"he", "she"}
 _OBJECT_PRONOUNS = {"him", "her"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _COUNTERPART_ROLES = {"counterpart", "opposite number"}
@@ -678,7 +679,9 @@ class ArticleActors:
         """An organisation keeps its demonym and its title words ("Australian Federal Police",
         "Reporters Without Borders"); only an article and a possessive go."""
         raw = [w for w in span.text.split() if not w.startswith("(")]  # "(CNSR)" is its acronym
-        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in raw]
+        words = [
+            w if _DOTTED_ABBREVIATION.match(w) else _POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in raw
+        ]
         words = [w for w in words if w and w != "-"]
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
@@ -713,6 +716,9 @@ class ArticleActors:
         key = self.add(NodeLabel.ORGANIZATION, " ".join(name_words), span.text)
         if len(name_words) > len(parts):
             self.actors[key].aliases.add(" ".join(parts))  # "Civic Dawn" of "the Civic Dawn party"
+        if len(name_words) > 2 and self.country_of(name_words[0]) is not None:
+            # "U.S. Department of Justice" is also the "Department of Justice"
+            self.actors[key].aliases.add(" ".join(name_words[1:]))
         self._state_body(key, span)
         return [key]
 

@@ -89,6 +89,8 @@ _AUTHORING_VERBS = frozenset(
         "broadcast",
     }
 )
+#: Modifiers of an act's noun that make it done together (not "trilateral": a pact is signed).
+_JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 #: Event nouns whose "from" phrase is the doer ("a rebuke from X"), not an origin.
@@ -774,7 +776,7 @@ class SentenceRelations:
                 return True
             if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"in", "on"}):
                 nouns = [child] if child.dep_ != "prep" else [p for p in child.children if p.dep_ == "pobj"]
-                if any(c.lower_ in {"joint", "combined", "coordinated"} for n in nouns for c in n.children):
+                if any(c.lower_ in _JOINT_MODIFIERS for n in nouns for c in n.children):
                     return True
         return False
 
@@ -1406,6 +1408,7 @@ class SentenceRelations:
                 for r in self.relations
                 if r.type is EdgeType.INVOLVED_IN
                 and not own_clause  # "the court said it was investigating crimes committed by X"
+                and not self._sourced(clause)  # "X and Y held drills, the ministry said"
                 and any(self._dominates(clause, t) for t in self.sent if r.source in self.found.keys_of(t))
             ]
             for s in speakers:

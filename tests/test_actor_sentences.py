@@ -141,6 +141,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Fatou Kessel", "REPRESENTS", "Tavessa")],
         [],
     ),
+    "country-prefixed-body": (
+        # the name keeps "U.S." whole; the body is also known without its country
+        "The U.S. Department of Commerce fined Dravik Technologies on Tuesday.",
+        [("U.S. Department of Commerce", "Organization")],
+        [],
+        [("U.S Department of Commerce", "Organization")],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
@@ -464,5 +471,7 @@ def test_short_forms_are_aliases(results):
     assert "Indian soldiers" in by_name["Indian forces"].aliases
     by_name = {e.name: e for e in results["acronym-by-initials"].entities}
     assert "VPF" in by_name["Velmar Patriotic Front"].aliases
+    by_name = {e.name: e for e in results["country-prefixed-body"].entities}
+    assert "Department of Commerce" in by_name["U.S. Department of Commerce"].aliases
     by_name = {e.name: e for e in results["named-group-and-group-noun"].entities}
     assert "Russian hackers" in by_name["Clop"].aliases

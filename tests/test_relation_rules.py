@@ -192,6 +192,21 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ilario Benz", "MET", "Omar Haddan"), ("Omar Haddan", "REPRESENTS", "Brelland")},
         {("Father Ilario Benz", "MET", "Sheikh Omar Haddan")},
     ),
+    # exercises launched together are cooperation; the attribution at the end accuses no one
+    (
+        "Velmora and Ostland launched their first military exercise in the Varn Strait on"
+        " Thursday, the Velmoran defence ministry said.",
+        {("Ostland", "COOPERATED_WITH", "Velmora")},
+        {("Velmoran defence ministry", "ACCUSED", "Ostland")},
+    ),
+    # both the adjective and the country in one article, both tagged ORG: a ban on the
+    # adjective's goods targets the country
+    (
+        "Quellar imposed a ban on imports of Norvessan timber on Friday, citing disease in"
+        " Norvessa's northern forests.",
+        {("Quellar", "SANCTIONED", "Norvessa")},
+        {("Quellar", "SANCTIONED", "Norvessan")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
