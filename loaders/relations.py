@@ -1050,6 +1050,13 @@ class SentenceRelations:
                 if governing is not None and governing.token.i != token.i:
                     if governing.rel.complement or governing.rel.issue_edge is EdgeType.DENIED:
                         return True
+                    if (
+                        governing.rel.actor_edge is EdgeType.ACCUSED
+                        and node.tag_ == "VBG"
+                        and head.dep_ == "prep"
+                        and head.lower_ in {"of", "for"}
+                    ):
+                        return True  # "accused Drashiva of arming the Sable Front": alleged only
             node = head
 
     def hypothetical(self, token: Token) -> bool:
@@ -1108,8 +1115,12 @@ class SentenceRelations:
             objects = self._mediated_parties(pred) or objects
         reporters = self._reporters(pred.token)
         if reporters and subjects and not set(subjects) & set(reporters) and not self._sourced(pred.token):
-            # "X said Y attacked Z": the text asserts what X said, not the attack itself
-            if edge in _REPORTED_HARMS:
+            # "X said Y attacked Z": the text asserts what X said, not the attack itself; so is
+            # "X said Y had armed Z" when Z is an armed group, not a state
+            armed_group = edge is EdgeType.AIDED and any(
+                self.actors.actors[o].label in {NodeLabel.ORGANIZATION, NodeLabel.GROUP} for o in objects
+            )
+            if edge in _REPORTED_HARMS or armed_group:
                 for r in reporters:
                     for s in subjects:
                         self._add(r, s, EdgeType.ACCUSED)

@@ -207,6 +207,19 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Quellar", "SANCTIONED", "Norvessa")},
         {("Quellar", "SANCTIONED", "Norvessan")},
     ),
+    # what one is accused of doing is alleged, not done
+    (
+        "Ostland accused Velmora of arming the Iron Dawn Movement.",
+        {("Ostland", "ACCUSED", "Velmora")},
+        {("Velmora", "AIDED", "Iron Dawn Movement")},
+    ),
+    # arming an armed group, reported by someone else, is an accusation
+    (
+        "Cordavian officials said on Friday that Karesh had secretly supplied the Iron Dawn"
+        " Movement with rifles.",
+        {("Cordavian officials", "ACCUSED", "Karesh")},
+        {("Karesh", "AIDED", "Iron Dawn Movement")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
