@@ -433,7 +433,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             organizations=organizations,
             boilerplate={
                 key: [re.compile(p) for p in boiler.get(key, [])]
-                for key in ("readmore", "byline", "credit", "furniture")
+                for key in ("readmore", "byline", "credit", "furniture", "dateline")
             },
             insults=frozenset(verbs.get("labels", {}).get("insults", [])),
             denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),

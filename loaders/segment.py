@@ -70,11 +70,24 @@ def segment(text: str, lex: Lexicons) -> list[Unit]:
             line = line[marker.end() :]
         elif kind == "caption":
             line = _strip_credit(line, lex)
+        elif kind == "body" and (dateline := _dateline(line, lex)):
+            # "VELMAR, March 3 - Korvanian commandos seized …": the place and date open the
+            # story but are no part of its first sentence
+            start += dateline
+            line = line[dateline:]
         units.append(Unit(kind, line, start))
     _mark_author_bio(units)
     _mark_after_comment_form(units)
     _mark_repeated_captions(units)
     return units
+
+
+def _dateline(line: str, lex: Lexicons) -> int:
+    """Length of the wire dateline that opens a paragraph, 0 if none."""
+    for pattern in lex.boilerplate.get("dateline", []):
+        if m := pattern.match(line):
+            return m.end()
+    return 0
 
 
 def _strip_credit(line: str, lex: Lexicons) -> str:

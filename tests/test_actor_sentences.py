@@ -216,7 +216,7 @@ CASES: dict[str, tuple[str, list, list, list]] = {
     "possessive-ministry": (
         "Kessaria's defence ministry denied the report.",
         [("Kessaria's defence ministry", "Group"), ("Kessaria", "Country")],
-        [("Kessaria's defence ministry", "MEMBER_OF", "Kessaria")],
+        [("Kessaria's defence ministry", "REPRESENTS", "Kessaria")],
         [("Kessaria", "Organization")],
     ),
     "from-country": (
@@ -246,7 +246,7 @@ CASES: dict[str, tuple[str, list, list, list]] = {
     "named-ministry": (
         "The Velmoran Foreign Ministry summoned Kessaria's ambassador.",
         [("Velmoran Foreign Ministry", "Organization"), ("Kessaria", "Country")],
-        [("Velmoran Foreign Ministry", "MEMBER_OF", "Velmora")],
+        [("Velmoran Foreign Ministry", "REPRESENTS", "Velmora")],
         [],
     ),
     "appositive-titles": (

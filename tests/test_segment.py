@@ -41,3 +41,15 @@ def test_unit_offsets_point_into_the_text():
     text = "Title\n\n  • Bullet text here.\n\nBody sentence here."
     for unit in segment(text, load_lexicons()):
         assert text[unit.start : unit.start + len(unit.text)] == unit.text
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence():
+    text = (
+        "Tanker seized\n\nVELMAR, March 3 (Newswire) - Korvanian commandos seized a tanker on Tuesday.\n\n"
+        "EU - China talks began in Brussels on Monday, officials said.\n"
+    )
+    units = segment(text, load_lexicons())
+    first, second = units[1], units[2]
+    assert first.text == "Korvanian commandos seized a tanker on Tuesday."
+    assert text[first.start : first.start + len(first.text)] == first.text  # offsets still true
+    assert second.text.startswith("EU - China")  # a hyphen between names is no dateline
