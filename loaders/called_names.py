@@ -294,6 +294,16 @@ def _shape_label(span: Span, lex) -> str | None:
     """ "Ostmark Energy" is no person; "Velmoran" before "officials" is a demonym."""
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.org_suffixes:
         return "ORG"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (
+        span.label_ in {"PERSON", "GPE"}
+        and before is not None
+        and before.is_lower
+        and before.pos_ == "NOUN"
+        and lex.agents.apposition.get(before.lower_) == "ORG"
+        and not _country(lex, span.text)
+    ):
+        return "ORG"  # "the state energy company Sarvgaz", "the charity Kestrel Relief"
     if span.label_ == "WORK_OF_ART" and _named_like_a_body(span, lex):
         return "ORG"  # "the charity Hope Without Borders", which the NER took for a title
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -473,6 +483,13 @@ def _article_labels(docs: list[Doc], lex) -> tuple[dict[str, str], dict[str, str
                 votes.setdefault(normalize_alias(ent.text.removeprefix("the ")), Counter())[ent.label_] += 1
     labels: dict[str, str] = {}
     mixed: dict[str, str] = {}
+    name_words = {  # words of full personal names: "Lutgas" is no surname of anyone here
+        normalize_alias(t.text)
+        for d in docs
+        for e in d.ents
+        if e.label_ == "PERSON" and len(e) > 1
+        for t in e
+    }
     for norm, counter in votes.items():
         if lex is not None and _country(lex, norm):
             continue
@@ -481,6 +498,8 @@ def _article_labels(docs: list[Doc], lex) -> tuple[dict[str, str], dict[str, str
                 mixed[norm] = "ORG"
             elif "PERSON" in counter and counter.keys() & _PLACE_LABELS:
                 mixed[norm] = "PERSON"
+            elif counter.keys() == {"ORG", "PERSON"} and " " not in norm and norm not in name_words:
+                mixed[norm] = "ORG"  # "Kavno's grid operator, Lutgas" … "Lutgas filed a claim"
         else:
             labels[norm] = next(iter(counter))
     return {**labels, **mixed}, mixed

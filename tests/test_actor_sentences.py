@@ -148,6 +148,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("U.S Department of Commerce", "Organization")],
     ),
+    "company-noun-before-a-name": (
+        # "company" right before the name types it, and the article keeps one label per name
+        "Sarvenia's state energy company Sarvgaz cut off gas to Lutmark on Wednesday. Lutmark's"
+        " grid operator, Lutvika, filed a claim. Lutvika said it would not pay.",
+        [("Sarvgaz", "Organization"), ("Lutvika", "Organization")],
+        [],
+        [("Sarvgaz", "Country"), ("Lutvika", "Person")],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
