@@ -68,7 +68,7 @@ _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 _DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "is", "i", "ins", "in")
-_GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""), ("ish", "land"))
+_GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""), ("ish", "land"), ("ese", ""))
 _COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "ania", "aria", "via")
 _EVENT_SUBJECT = {"nsubj"}
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC"})
@@ -95,7 +95,7 @@ def guess_country(demonym: str) -> str | None:
     """ "Zamrovian" -> "Zamrovia": the most common way a country's adjective is formed."""
     word = demonym.removesuffix("s") if demonym.endswith(("ians", "ans")) else demonym
     for ending, replacement in _GUESSES:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if ending == "ish" else 4):
             stem = word[: -len(ending)]
             if ending == "ish" and stem.endswith("l"):
                 return stem + "and"  # "Brellish" -> "Brelland", as "Polish" -> "Poland"
@@ -252,6 +252,36 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
         )
         if owner and (shaped or _owns_state_office(root, actors)) or acting or governed:
             local[norm] = names[norm]
+    for span in spans:  # "Oltmar, the Varnessan capital, protested": the capital is its state
+        found = _capital_of(span, actors)
+        if found and actors.lex.country_of(span.text) is None:
+            owner, country = found
+            local.setdefault(normalize_alias(_POSSESSIVE.sub("", span.text)), country)
+            local.setdefault(normalize_alias(owner), country)
+            local.setdefault(normalize_alias(country), country)
+
+
+def _capital_of(span: Span, actors: ArticleActors) -> tuple[str, str] | None:
+    """(the word naming the state, the state) when the span is said to be a state's capital:
+    "Oltmar, the Varnessan capital", "Oltmar, Varnessa's capital"."""
+    if len(span) != 1:
+        return None
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for noun in nouns:
+        if noun.lemma_.lower() != "capital":
+            continue
+        for mod in noun.children:
+            if mod.dep_ not in {"amod", "compound", "poss", "nmod"} or not mod.is_title:
+                continue
+            country = actors.country_of(mod.text)
+            if country is None and mod.dep_ == "poss":
+                country = mod.text  # only a state has a capital
+            elif country is None and mod.text.endswith(_DEMONYM_ENDINGS):
+                country = guess_country(mod.text)
+            if country:
+                return mod.text, country
+    return None
 
 
 def _description_words(span: Span) -> set[str]:

@@ -404,6 +404,8 @@ def _candidates(doc: Doc, lex, known: dict[str, str]) -> list[Span]:
                     or doc[j + 1].text == "-"  # "Anti-Corruption"
                     and not doc[j].whitespace_
                     and not doc[j + 1].whitespace_
+                    or doc[j + 1].lower_ == "of"
+                    and doc[j].tag_ == "NNPS"  # "the Sons of Orun"
                 )
                 and j + 2 < len(doc)
                 and (_name_word(doc[j + 2]) or doc[j + 1].text == "-" and doc[j + 2].is_title)
@@ -466,6 +468,8 @@ def _candidate_label(span: Span, lex, known: dict[str, str]) -> str | None:
         lex.agents.apposition.get(w) == "ORG" for w in words[1:]
     ):
         return "ORG"
+    if any(t.lower_ == "of" for t in span[1:-1]):
+        return "ORG"  # "the Sons of Orun": a body's name, never a person's
     if 2 <= len(span) <= 4 and all(t.is_alpha or "-" in t.text for t in span):
         return "PERSON"
     return None

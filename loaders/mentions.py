@@ -944,6 +944,13 @@ class ArticleActors:
             return []
         if token.dep_ in {"compound", "nmod"} and found.keys_of(token.head):
             return []  # "President" in "President Jacinda Ardern" is part of the name
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON":
+            # "Prime Minister Per Haldane" parsed with the title as the head: the name that
+            # follows the title is its holder
+            keys = [k for k in found.keys_of(nxt) if self.actors[k].label is NodeLabel.PERSON]
+            if keys:
+                return keys
         # an apposition names the holder: "the French ambassador, Marie Dupont"
         neighbours = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":

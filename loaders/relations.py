@@ -938,6 +938,8 @@ class SentenceRelations:
         name = token.doc[start:end].text
         if self.lex.country_of(name) or all(t.lower_ in self.lex.titles for t in words):
             return []
+        if f"{name.lower()} {token.head.lower_}" in self.lex.titles:
+            return []  # "Prime" of "Prime Minister" in a broken parse
         return [self.actors.add(NodeLabel.ORGANIZATION, name, name)]
 
     def _host_countries(self, envoy: Token) -> list[str]:

@@ -220,6 +220,25 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Cordavian officials", "ACCUSED", "Karesh")},
         {("Karesh", "AIDED", "Iron Dawn Movement")},
     ),
+    # a plural name with "of" inside is one body, "the Sons of Orun"
+    (
+        "Velmora and Ostland warned the Sons of Orun on Wednesday.",
+        {("Velmora", "WARNED", "Sons of Orun"), ("Ostland", "WARNED", "Sons of Orun")},
+        {("Velmora", "WARNED", "Sons")},
+    ),
+    # a capital said to be one is its state, whose adjective or name says which
+    (
+        "Oltmar, Varnessa's capital, lodged a protest with Drevnia on Monday.",
+        {("Varnessa", "CRITICIZED", "Drevnia")},
+        {("Oltmar", "CRITICIZED", "Drevnia")},
+    ),
+    # a title whose holder the parser lost ("Per" read as a preposition): the name after it
+    (
+        "Osmish Prime Minister Per Haldane was received by Velbarian President Ilse Marrow in"
+        " Tarn on Tuesday.",
+        {("Ilse Marrow", "MET", "Per Haldane"), ("Ilse Marrow", "LEADER_OF", "Velbaria")},
+        {("Ilse Marrow", "MET", "Prime")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
