@@ -252,36 +252,37 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
         )
         if owner and (shaped or _owns_state_office(root, actors)) or acting or governed:
             local[norm] = names[norm]
-    for span in spans:  # "Oltmar, the Varnessan capital, protested": the capital is its state
-        found = _capital_of(span, actors)
-        if found and actors.lex.country_of(span.text) is None:
-            owner, country = found
-            local.setdefault(normalize_alias(_POSSESSIVE.sub("", span.text)), country)
+    for capital, owner, country in _capitals(spans, actors):
+        # "Oltmar, the Varnessan capital, protested": the capital stands for its state
+        if actors.lex.country_of(capital) is None:
+            local.setdefault(normalize_alias(capital), country)
             local.setdefault(normalize_alias(owner), country)
             local.setdefault(normalize_alias(country), country)
 
 
-def _capital_of(span: Span, actors: ArticleActors) -> tuple[str, str] | None:
-    """(the word naming the state, the state) when the span is said to be a state's capital:
-    "Oltmar, the Varnessan capital", "Oltmar, Varnessa's capital"."""
-    if len(span) != 1:
-        return None
-    root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    for noun in nouns:
-        if noun.lemma_.lower() != "capital":
-            continue
-        for mod in noun.children:
-            if mod.dep_ not in {"amod", "compound", "poss", "nmod"} or not mod.is_title:
+def _capitals(spans: list[Span], actors: ArticleActors) -> list[tuple[str, str, str]]:
+    """(capital, the word naming its state, the state) for every "Oltmar, the Varnessan capital"
+    or "Oltmar, Varnessa's capital" of the article, tagged by the NER or not."""
+    out = []
+    for doc in {id(s.doc): s.doc for s in spans}.values():
+        for noun in doc:
+            if noun.lemma_.lower() != "capital" or noun.dep_ != "appos":
                 continue
-            country = actors.country_of(mod.text)
-            if country is None and mod.dep_ == "poss":
-                country = mod.text  # only a state has a capital
-            elif country is None and mod.text.endswith(_DEMONYM_ENDINGS):
-                country = guess_country(mod.text)
-            if country:
-                return mod.text, country
-    return None
+            capital = noun.head
+            if capital.pos_ != "PROPN" or not capital.is_title:
+                continue
+            for mod in noun.children:
+                if mod.dep_ not in {"amod", "compound", "poss", "nmod"} or not mod.is_title:
+                    continue
+                country = actors.country_of(mod.text)
+                if country is None and mod.dep_ == "poss":
+                    country = mod.text  # only a state has a capital
+                elif country is None and mod.text.endswith(_DEMONYM_ENDINGS):
+                    country = guess_country(mod.text)
+                if country:
+                    out.append((capital.text, mod.text, country))
+                    break
+    return out
 
 
 def _description_words(span: Span) -> set[str]:

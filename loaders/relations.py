@@ -268,6 +268,14 @@ class SentenceRelations:
                         rel = self.lex.light_classes.get((lemma, noun))
                         if rel:
                             return Predicate(verb, rel, light_noun=child)
+        # "sent two diplomats packing": the pair's participle hangs on the object
+        for obj in verb.children:
+            if obj.dep_ == "dobj":
+                for child in obj.children:
+                    if child.dep_ == "acl" and child.tag_ == "VBG":
+                        rel = self.lex.light_classes.get((lemma, child.lower_))
+                        if rel:
+                            return Predicate(verb, rel, light_noun=child)
         # "took X into custody", "put X on notice": the pair's noun sits in a prepositional phrase
         if any(c.dep_ == "dobj" for c in verb.children):
             for child in verb.children:
@@ -369,6 +377,7 @@ class SentenceRelations:
         """ "was threatened with a port ban by Pellagos", "was fined 1.8 billion euros by the
         Commission": the parser hangs the agent on the means or on the amount."""
         amounts = [c for c in token.children if c.dep_ == "dobj" and any(n.like_num for n in c.children)]
+        amounts += [c for c in token.children if c.dep_ == "oprd"]  # "declared persona non grata by X"
         means = [
             m
             for prep in token.children
@@ -606,7 +615,9 @@ class SentenceRelations:
                 if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == pred.via_prep:
                     out += [k for p in child.children if p.dep_ == "pobj" for k in tk(p)]
             return list(dict.fromkeys(out))
-        if pred.light_noun is not None and pred.light_noun.dep_ in self._LIGHT_PARTICLES:
+        if pred.light_noun is not None and pred.light_noun.dep_ == "acl":
+            pred = Predicate(token, pred.rel)  # "sent the diplomats packing": the object is the target
+        elif pred.light_noun is not None and pred.light_noun.dep_ in self._LIGHT_PARTICLES:
             # "bailed out the bank", "cracked down on protesters": a verb with its particle
             particle = pred.light_noun
             pred = Predicate(token, pred.rel)
@@ -1044,7 +1055,11 @@ class SentenceRelations:
                 nominal = self._by_token.get(head.i)
                 if _forms(head) & modality.irrealis or (nominal is not None and nominal.rel.complement):
                     return True
-            if node.dep_ in self._COMPLEMENT_DEPS or (node.dep_ == "pobj" and head.dep_ == "prep"):
+            if (
+                node.dep_ in self._COMPLEMENT_DEPS
+                or (node.dep_ == "pobj" and head.dep_ == "prep")
+                or (node.dep_ == "advcl" and self._infinitive(node))  # "threatened on Monday to expel"
+            ):
                 governor = head.head if head.dep_ == "prep" and node.dep_ in {"pobj", "pcomp"} else head
                 if _forms(governor) & modality.irrealis:
                     return True
@@ -1222,7 +1237,10 @@ class SentenceRelations:
                     if self._is_actor(k) and k not in own
                 ]
                 continue
-            if child.dep_ in {"xcomp", "ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            complement = child.dep_ in {"xcomp", "ccomp", "acl"} or (
+                child.dep_ == "advcl" and self._infinitive(child)
+            )
+            if complement and child.pos_ in {"VERB", "AUX"}:
                 inner = self._by_token.get(child.i) or Predicate(child, pred.rel)
                 out += [k for k in self.objects(inner) if self._is_actor(k)]
                 out += [

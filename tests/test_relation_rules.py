@@ -239,6 +239,28 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ilse Marrow", "MET", "Per Haldane"), ("Ilse Marrow", "LEADER_OF", "Velbaria")},
         {("Ilse Marrow", "MET", "Prime")},
     ),
+    # a threat whose infinitive the parser takes for an adverbial clause is still a threat only
+    (
+        "Ulvestan threatened on Monday to expel Calderian Ambassador Ivo Laske over his remarks.",
+        {("Ulvestan", "THREATENED", "Ivo Laske")},
+        {("Ulvestan", "EXPELLED", "Ivo Laske")},
+    ),
+    # light pairs whose second word hangs on the object, or whose agent hangs on the complement
+    (
+        "Velmora sent two Ostlandic diplomats packing on Friday. Ostland's military attache was"
+        " declared persona non grata by Merevia on Sunday.",
+        {
+            ("Velmora", "EXPELLED", "Ostlandic diplomats"),
+            ("Merevia", "EXPELLED", "Ostland's military attache"),
+        },
+        set(),
+    ),
+    # a capital the NER did not tag, said to be one, recalls for its state
+    (
+        "Kesh, the Morvathi capital, brought home its ambassador to Velmora on Sunday.",
+        {("Morvath", "RECALLED", "Velmora")},
+        {("Kesh", "RECALLED", "Velmora")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
