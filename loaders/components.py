@@ -406,8 +406,9 @@ class RelationFinder:
                     "start": char_base + sent.start_char,
                     "end": char_base + sent.end_char,
                 }
+                structural = structural_relations(sent, found, actors)  # first: who serves whom
                 relations = SentenceRelations(sent, found, sent_issues, self.lex, actors).relations
-                relations += structural_relations(sent, found, actors)
+                relations += structural
                 relations += self._demonym_perpetrators(sent_issues, actors)
                 meetings = [r for r in relations if r.type is EdgeType.MET]
                 if meetings:

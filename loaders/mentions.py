@@ -291,6 +291,7 @@ class ArticleActors:
         self._last_subject_people: list[str] = []
         self._last_subject_group: list[str] = []
         self._last_subject_orgs: list[str] = []
+        self._states_of: dict[str, list[str]] = {}  # person or agent -> states it leads or serves
         self._main_pair: list[str] | None = None
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
@@ -530,6 +531,16 @@ class ArticleActors:
             key=lambda a: -a.mentions,
         )
         return [a.key for a in ranked[:2]] if len(ranked) >= 2 else []
+
+    def record_affiliation(self, key: str, state: str) -> None:
+        """The article said `key` leads, represents or belongs to the state `state`."""
+        states = self._states_of.setdefault(key, [])
+        if state not in states:
+            states.append(state)
+
+    def states_of(self, key: str) -> list[str]:
+        """The states the article has said `key` leads, represents or belongs to, so far."""
+        return self._states_of.get(key, [])
 
     def last_subject_organization(self) -> str | None:
         """The organisation the latest sentence about one was about: what "its" stands for."""
@@ -901,7 +912,11 @@ class ArticleActors:
         return []
 
     def _country_led_by(self, person: str) -> str | None:
-        """ "the Macron government" is France while he holds office."""
+        """ "the Macron government" is France while he holds office; "her government" is the
+        state the article made her a minister of."""
+        states = self.states_of(person)
+        if len(states) == 1:
+            return self.actors[states[0]].name
         if self.date is None:
             return None
         countries = self.lex.countries_held_by(None, self.actors[person].name, self.date)

@@ -276,8 +276,9 @@ class SentenceRelations:
                         rel = self.lex.light_classes.get((lemma, child.lower_))
                         if rel:
                             return Predicate(verb, rel, light_noun=child)
-        # "took X into custody", "put X on notice": the pair's noun sits in a prepositional phrase
-        if any(c.dep_ == "dobj" for c in verb.children):
+        # "took X into custody", "put X on notice", "X was stripped of her accreditation": the
+        # pair's noun sits in a prepositional phrase
+        if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
             for child in verb.children:
                 if child.dep_ == "prep":
                     for pobj in child.children:
@@ -378,10 +379,10 @@ class SentenceRelations:
         Commission": the parser hangs the agent on the means or on the amount."""
         amounts = [c for c in token.children if c.dep_ == "dobj" and any(n.like_num for n in c.children)]
         amounts += [c for c in token.children if c.dep_ == "oprd"]  # "declared persona non grata by X"
-        means = [
+        means = [  # "threatened with a ban by X", "stripped of her accreditation by X"
             m
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
+            if prep.dep_ == "prep" and prep.lower_ != "by"
             for m in prep.children
             if m.dep_ == "pobj"
         ]
@@ -1131,7 +1132,12 @@ class SentenceRelations:
         if edge is EdgeType.MEDIATED:
             objects = self._mediated_parties(pred) or objects
         reporters = self._reporters(pred.token)
-        if reporters and subjects and not set(subjects) & set(reporters) and not self._sourced(pred.token):
+        own_side = {state for r in reporters or [] for state in self.actors.states_of(r)} | set(
+            reporters or []
+        )
+        # "X said Y attacked Z" is X's claim, unless X is Y or speaks for Y ("Foreign Minister
+        # Dara Kelmen said Pelloria was recalling its ambassador") or the clause is sourced
+        if reporters and subjects and not set(subjects) & own_side and not self._sourced(pred.token):
             # "X said Y attacked Z": the text asserts what X said, not the attack itself; so is
             # "X said Y had armed Z" when Z is an armed group, not a state
             armed_group = edge is EdgeType.AIDED and any(

@@ -142,6 +142,16 @@ def _led_bodies(sent: Span, found: SentenceActors, actors: ArticleActors) -> lis
 
 
 def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
+    """The sentence's structural relations; each one to a state is remembered for the article
+    ("her government" in a later sentence is that state; so is her own report of its acts)."""
+    relations = _structural_relations(sent, found, actors)
+    for rel in relations:
+        if actors.actors[rel.target].label is NodeLabel.COUNTRY:
+            actors.record_affiliation(rel.source, rel.target)
+    return relations
+
+
+def _structural_relations(sent: Span, found: SentenceActors, actors: ArticleActors) -> list[Relation]:
     relations: list[Relation] = _led_bodies(sent, found, actors)
     for key in found.all_keys():  # "Greek patrol boats" MEMBER_OF Greece, "Egypt's intelligence chief" …
         affiliation = actors.actors[key].affiliation
@@ -156,7 +166,9 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
             if title is None:
                 continue
             kind = _title_kind(title, actors.lex.titles)
-            org = _modifier_organization(title_token, found, actors) or _its_organization(title_token, actors)
+            org = _modifier_organization(title_token, found, actors) or _its_organization(
+                title_token, found, actors
+            )
             heads_it = title.split()[-1] in ORGANIZATION_HEADS
             if org is not None and heads_it and not _subordinate(title_token):
                 kind = EdgeType.LEADER_OF  # "head of the IAEA", "Vellacor Mining chief executive"
@@ -173,7 +185,8 @@ def structural_relations(sent: Span, found: SentenceActors, actors: ArticleActor
                 break
             country = actors.modifier_country(title_token, found, preps=("of",))
             if country is None and title_token.i != token.i:
-                country = actors.modifier_country(token, found)  # "Ulumbe's President Nkemdi Obuya"
+                # "Ulumbe's President Nkemdi Obuya", "Prime Minister Lidia Sorvin of Lunderia"
+                country = actors.modifier_country(token, found, preps=("of",))
             if country is None:
                 country = _its_country(title_token, found, actors)
             if country is None and actors.date is not None:
@@ -208,11 +221,20 @@ def _subordinate(title: Token) -> bool:
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in SUBORDINATE_QUALIFIERS for c in title.children)
 
 
-def _its_organization(title: Token, actors: ArticleActors) -> str | None:
+def _its_organization(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:
     """ "Its director, Ingrid Solbakk": "its" is the organisation the article's last sentence was
     about (its subject), or the one this sentence's main clause is about."""
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in title.children):
         return None
+    verb = title.head
+    while verb.dep_ in {"appos", "conj", "prep", "pobj"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:  # "Pelloria was recalling its ambassador": "its" is the subject's
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i != title.i:
+            keys = found.keys_of(child)
+            if keys:
+                orgs = [k for k in keys if actors.actors[k].label is NodeLabel.ORGANIZATION]
+                return orgs[0] if orgs else None
     return actors.last_subject_organization()
 
 

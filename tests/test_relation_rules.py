@@ -261,6 +261,25 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Morvath", "RECALLED", "Velmora")},
         {("Kesh", "RECALLED", "Velmora")},
     ),
+    # a minister reporting her own state's acts reports facts, not claims; "of Pelloria" after
+    # her name says whose minister she is, and "its ambassador" is the clause subject's
+    (
+        "Foreign Minister Dara Kelmen of Pelloria said Pelloria was recalling its ambassador,"
+        " Pavel Rusk, and accused Calmoria of sheltering a thief.",
+        {
+            ("Pelloria", "RECALLED", "Pavel Rusk"),
+            ("Pelloria", "ACCUSED", "Calmoria"),
+            ("Dara Kelmen", "REPRESENTS", "Pelloria"),
+            ("Pavel Rusk", "REPRESENTS", "Pelloria"),
+        },
+        set(),
+    ),
+    # a passive whose agent the parser hangs on the prepositional object
+    (
+        "Anna Reinholt was stripped of her accreditation by the Varnessan Foreign Ministry on Monday.",
+        {("Varnessan Foreign Ministry", "SANCTIONED", "Anna Reinholt")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
