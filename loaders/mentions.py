@@ -931,7 +931,15 @@ class ArticleActors:
         phrase = " ".join(t.lower_ for t in token.doc[left : token.i + 1])
         if phrase not in self.lex.plural_actors and phrase.removeprefix("the ") not in self.lex.plural_actors:
             return []
-        if token.lower_ in {"countries", "nations"}:
+        if token.lower_ in {
+            "countries",
+            "nations",
+            "governments",
+            "capitals",
+            "neighbours",
+            "neighbors",
+            "states",
+        }:
             return self.main_pair(NodeLabel.COUNTRY)
         return self.main_pair()
 
@@ -1062,6 +1070,8 @@ class ArticleActors:
             return []
         word = token.lower_
         if word in _PLURAL_PRONOUNS:
+            if word == "them" and self._plural_noun_before(token, found):
+                return []  # "arrested two men … and charged them": the men, who are no actors
             return list(self._last_subject_group) or self.main_pair()
         if word not in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS | {"his", "hers"}:
             return []
@@ -1081,6 +1091,14 @@ class ArticleActors:
         if not candidates:
             candidates = [k for k in self._recent_people if k not in clause_subjects]
         return candidates[-1:]
+
+    @staticmethod
+    def _plural_noun_before(token: Token, found: SentenceActors) -> bool:
+        """A plural common noun that no actor stands for, earlier in the pronoun's sentence."""
+        return any(
+            t.tag_ == "NNS" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and not found.keys_of(t)
+            for t in token.doc[token.sent.start : token.i]
+        )
 
     def _people_before(self, token: Token, found: SentenceActors, sent: Span) -> list[str]:
         keys: list[str] = []

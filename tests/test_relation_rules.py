@@ -280,6 +280,20 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Varnessan Foreign Ministry", "SANCTIONED", "Anna Reinholt")},
         set(),
     ),
+    # "them" after a plural noun of its own sentence is that noun, not the article's pair
+    (
+        "Anya Olvan and Marek Olvan met on Monday. Eskarian police arrested two men at the"
+        " airport the following day, and on Wednesday charged them with murder.",
+        set(),
+        {("Eskarian police", "ACCUSED", "Anya Olvan"), ("Eskarian police", "ATTACKED", "Marek Olvan")},
+    ),
+    # "both governments" are the article's two states
+    (
+        "Serbia and Hungary traded accusations on Monday. Energy Commissioner Teodora Valk urged"
+        " both governments to restore gas flows.",
+        {("Teodora Valk", "DEMANDED", "Serbia"), ("Teodora Valk", "DEMANDED", "Hungary")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
