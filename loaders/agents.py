@@ -63,6 +63,8 @@ _STAFF_NOUNS = frozenset(
         "activists",
     }
 )
+#: Members of an armed body who act for it ("gunmen from the Front", "fighters of the Brigades").
+_ARMED_MEMBERS = frozenset({"gunmen", "gunman", "fighters", "militants", "rebels", "members", "commandos"})
 _SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -362,6 +364,17 @@ class AgentFinder:
                 return guess
         return country
 
+    def _of_organization(self, token: Token, found: SentenceActors) -> list[str]:
+        """The organisation in "<token> of / from <organisation>"."""
+        actors = self.actors.actors
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                for pobj in prep.children:
+                    keys = [k for k in found.keys_of(pobj) if actors[k].label is NodeLabel.ORGANIZATION]
+                    if pobj.dep_ == "pobj" and keys:
+                        return keys[:1]
+        return []
+
     def _modifiers(self, token: Token) -> list[Token]:
         """Left modifiers of the head and of its compounds ("Chinese" in "Chinese coast guard")."""
         out = []
@@ -413,6 +426,10 @@ class AgentFinder:
                 actors.actors[key].affiliation = (owners[0], edge)
                 return [key]
             return []  # "Hamas leaders", "DarkSide hackers": the named group itself
+        if token.lower_ in _ARMED_MEMBERS:
+            body = self._of_organization(token, found)
+            if body:
+                return body  # "Gunmen from the Ndari Liberation Front seized …": the Front did
         if any(m.lower_ in _NOT_AN_AGENT_HEAD or m.head.lower_ in _NOT_AN_AGENT_HEAD for m in modifiers):
             return []  # "Russian-based hackers": where they are, not whom they serve
         countries = [(m, c) for m in modifiers if (c := self._country(m, found))]

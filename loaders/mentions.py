@@ -200,6 +200,12 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
         for w in ("junta", "militia", "gang", "rebels", "movement", "front", "network", "collective")
     },
 }
+#: Plural nouns that, after "the", refer back to the armed body the article named.
+_ARMED_PLURALS = frozenset({"rebel", "militant", "insurgent", "gunman", "fighter", "guerrilla", "jihadist"})
+#: Last words of armed bodies' names ("the Ndari Liberation Front", "the Grey Lantern Brigades").
+_ARMED_NAME_HEADS = frozenset(
+    {"front", "army", "brigade", "brigades", "movement", "militia", "battalion", "forces", "legion", "guard"}
+)
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 
@@ -799,6 +805,8 @@ class ArticleActors:
             normalize_alias(token.text) in self.lex.agents.not_actors
             or token.lower_ in self.lex.titles
             or token.lower_ in self.lex.agents.not_actor_heads
+            or token.lower_ in self.lex.group_nouns  # "Gunmen from the front seized …"
+            or token.lower_ in self.lex.agents.nouns
         ):
             return []
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -1043,6 +1051,9 @@ class ArticleActors:
             return []  # "as world leaders" describes, it does not act
         if not modifiers:
             if token.lower_ in self.lex.lone_group_nouns and token.tag_ in {"NNS", "NNPS"}:
+                named = self._armed_body_referred(token)
+                if named:
+                    return named  # "the rebels" after the Ndari Liberation Front was named
                 return [self.add(NodeLabel.GROUP, token.text.capitalize(), token.text)]
             return []
         conjoined = [
@@ -1064,6 +1075,18 @@ class ArticleActors:
         # the text's own form: "Niger's military leaders", "Russian-based hackers"
         name = token.doc[start : token.i + 1].text.strip('"“”()')
         return [self.add(NodeLabel.GROUP, name, name)]
+
+    def _armed_body_referred(self, token: Token) -> list[str]:
+        """ "the rebels", "the militants": with "the", the armed body the article last named."""
+        if token.lemma_.lower() not in _ARMED_PLURALS or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return []
+        for key in reversed(self._recent_bodies):
+            actor = self.actors[key]
+            if actor.label is NodeLabel.ORGANIZATION and actor.name.split()[-1].lower() in _ARMED_NAME_HEADS:
+                return [key]
+        return []
 
     def _pronoun(self, token: Token | None, found: SentenceActors, sent: Span) -> list[str]:
         if token is None or token.pos_ != "PRON":
