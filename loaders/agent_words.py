@@ -32,6 +32,14 @@ class AgentWords:
     group_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "hackers" -> words
     outlet_names: frozenset[str] = frozenset()  # normalised names of news outlets
     outlet_words: frozenset[str] = frozenset()  # a last (or first) word that makes a name an outlet
+    body_heads: frozenset[str] = frozenset()
+    never_place_heads: frozenset[str] = frozenset()
+    armed_heads: frozenset[str] = frozenset()
+    armed_plurals: frozenset[str] = frozenset()
+    armed_members: frozenset[str] = frozenset()
+    org_name_endings: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    name_inner_words: frozenset[str] = frozenset()
 
     def is_outlet(self, name: str) -> bool:
         """A news outlet reports the news; it takes no side on the issues it reports."""
@@ -80,6 +88,19 @@ def parse_agent_words(actors: dict) -> AgentWords:
         apposition=apposition,
         outlet_names=frozenset(normalize_alias(w) for w in actors.get("outlets", {}).get("names", [])),
         outlet_words=frozenset(w.lower() for w in actors.get("outlets", {}).get("words", [])),
+        **{
+            key: frozenset(w.lower() for w in actors.get(key, []))
+            for key in (
+                "body_heads",
+                "never_place_heads",
+                "armed_heads",
+                "armed_plurals",
+                "armed_members",
+                "org_name_endings",
+                "party_nouns",
+                "name_inner_words",
+            )
+        },
         group_descriptions={
             noun.lower(): frozenset(w.lower() for w in words)
             for noun, words in actors.get("group_descriptions", {}).items()

@@ -63,8 +63,6 @@ _STAFF_NOUNS = frozenset(
         "activists",
     }
 )
-#: Members of an armed body who act for it ("gunmen from the Front", "fighters of the Brigades").
-_ARMED_MEMBERS = frozenset({"gunmen", "gunman", "fighters", "militants", "rebels", "members", "commandos"})
 _SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -426,7 +424,7 @@ class AgentFinder:
                 actors.actors[key].affiliation = (owners[0], edge)
                 return [key]
             return []  # "Hamas leaders", "DarkSide hackers": the named group itself
-        if token.lower_ in _ARMED_MEMBERS:
+        if token.lower_ in actors.lex.agents.armed_members:
             body = self._of_organization(token, found)
             if body:
                 return body  # "Gunmen from the Ndari Liberation Front seized …": the Front did

@@ -311,7 +311,7 @@ def _shape_label(span: Span, lex) -> str | None:
         span.label_ in {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
         and nxt is not None
         and nxt.is_lower
-        and nxt.lower_ in _PARTY_NOUNS
+        and nxt.lower_ in lex.agents.party_nouns
         and all(t.is_title for t in span)
     ):
         return "ORG"  # "the Civic Dawn party", which the NER took for a law
@@ -343,11 +343,12 @@ def _shape_label(span: Span, lex) -> str | None:
 
 def _named_like_a_body(span: Span, lex) -> bool:
     """Capitalised words ending as organisations end, or after a word for a kind of body."""
-    if len(span) < 2 or not all(t.is_title or t.lower_ in _NAME_INNER_WORDS for t in span):
+    inner_words = lex.agents.name_inner_words
+    if len(span) < 2 or not all(t.is_title or t.lower_ in inner_words for t in span):
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     return (
-        span[-1].lower_ in _ORG_ENDINGS
+        span[-1].lower_ in lex.agents.org_name_endings
         or span[-1].lower_ in lex.org_suffixes
         or before is not None
         and before.is_lower
@@ -400,7 +401,7 @@ def _candidates(doc: Doc, lex, known: dict[str, str]) -> list[Span]:
                 or (
                     doc[j + 1].lower_ in lex.agents.name_particles
                     or doc[j + 1].is_title
-                    and doc[j + 1].lower_ in _NAME_INNER_WORDS
+                    and doc[j + 1].lower_ in lex.agents.name_inner_words
                     or doc[j + 1].text == "-"  # "Anti-Corruption"
                     and not doc[j].whitespace_
                     and not doc[j + 1].whitespace_
@@ -522,8 +523,6 @@ def _relabel(doc: Doc, labels: dict[str, str]) -> None:
         doc.ents = ents
 
 
-#: Last words of organisations' names ("… Without Borders", "… Watch", "… International").
-_ORG_ENDINGS = frozenset({"borders", "watch", "international", "frontieres", "foundation", "institute"})
 _AMOUNT_WORDS = frozenset(
     {"million", "billion", "trillion", "thousand", "euros", "dollars", "pounds", "won", "yen"}
 )
@@ -560,7 +559,7 @@ def _trimmed(span: Span) -> Span:
 def _with_first_names(span: Span, lex) -> Span:
     """ "Marek Zolt vowed …" tagged as "Zolt": the name words the NER left out before a person."""
     doc = span.doc
-    if span.label_ in {"PERSON", "ORG"} and span[-1].lower_ in _ORG_ENDINGS:
+    if span.label_ in {"PERSON", "ORG"} and span[-1].lower_ in lex.agents.org_name_endings:
         # "Reporters Without Borders" tagged from "Without": a capitalised word before an
         # organisation's name is part of it
         start = span.start
@@ -588,44 +587,18 @@ def _with_first_names(span: Span, lex) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
-#: Head words that end a body's name: a place or nationality the NER tagged just before one is
-#: the start of that body's name ("the Inner Sea" + "Concord", "Kenyan" + "Parliament").
-_BODY_HEADS = frozenset(
-    {
-        "concord",
-        "council",
-        "commission",
-        "alliance",
-        "league",
-        "assembly",
-        "parliament",
-        "tribunal",
-        "committee",
-        "federation",
-        "ministry",
-        "agency",
-    }
-)
-
-
-def _with_body_head(span: Span) -> Span:
+def _with_body_head(span: Span, lex) -> Span:
     """ "the Inner Sea Concord" tagged as the place "Inner Sea": the head word joins the name."""
     doc = span.doc
     if span.label_ not in {"LOC", "GPE", "NORP", "FAC"} or span.end >= len(doc):
         return span
     nxt = doc[span.end]
-    if nxt.ent_type_ or not nxt.is_title or nxt.pos_ != "PROPN" or nxt.lower_ not in _BODY_HEADS:
+    if nxt.ent_type_ or not nxt.is_title or nxt.pos_ != "PROPN" or nxt.lower_ not in lex.agents.body_heads:
         return span
     return Span(doc, span.start, span.end + 1, label="ORG")
 
 
-#: Common nouns after a name that make it a political body's name.
-_PARTY_NOUNS = frozenset({"party", "movement", "alliance", "coalition", "front", "bloc"})
-#: Function words that a name capitalises inside itself ("Reporters Without Borders").
-_NAME_INNER_WORDS = frozenset({"without", "for", "against", "beyond", "of", "and", "in", "on", "under"})
-
-
-def _with_capitalised_tail(span: Span) -> Span:
+def _with_capitalised_tail(span: Span, lex) -> Span:
     """ "the charity Hope Without Borders" tagged as "Hope": a capitalised function word and the
     capitalised words after it are the rest of the organisation's name."""
     doc = span.doc
@@ -633,7 +606,7 @@ def _with_capitalised_tail(span: Span) -> Span:
     if span.label_ not in {"ORG", "PERSON"} or end + 1 >= len(doc) or _title_case(doc):
         return span
     inner = doc[end]
-    if not inner.is_title or inner.lower_ not in _NAME_INNER_WORDS or inner.i == inner.sent.start:
+    if not inner.is_title or inner.lower_ not in lex.agents.name_inner_words or inner.i == inner.sent.start:
         return span
     tail = end + 1
     while tail < len(doc) and doc[tail].is_title and doc[tail].pos_ in {"PROPN", "NOUN"}:
@@ -700,13 +673,30 @@ def _with_last_name(span: Span, lex) -> Span:
         or span[-1].dep_ != "compound"
         or span[-1].head.i != nxt.i
         or word in lex.titles
-        or word in _ORG_ENDINGS
+        or word in lex.agents.org_name_endings
         or known_word(word)
         or normalize_alias(nxt.text) in lex.country_by_alias
         or normalize_alias(nxt.text) in lex.country_by_adjective
     ):
         return span
     return Span(doc, span.start, span.end + 1, label="PERSON")
+
+
+#: Repairs of one entity span, in order: each sees the span the one before it left.
+_SPAN_REPAIRS = (
+    _with_capitalised_tail,
+    _with_name_before,
+    _with_first_names,
+    _with_last_name,
+    _with_head_word,
+    _with_body_head,
+)
+
+
+def _repaired(span: Span, lex) -> Span:
+    for repair in _SPAN_REPAIRS:
+        span = repair(span, lex)
+    return _trimmed(span)
 
 
 def add_called_names(docs: list[Doc], lex=None) -> None:
@@ -723,16 +713,7 @@ def add_called_names(docs: list[Doc], lex=None) -> None:
         if lex is not None:
             spans = _join_particles(doc, _join_hyphens(doc, spans), lex.agents.name_particles)
             spans = _retype_by_apposition(filter_spans(spans), lex)
-            spans = [
-                _trimmed(
-                    _with_body_head(
-                        _with_head_word(
-                            _with_last_name(_with_first_names(_with_name_before(s, lex), lex), lex), lex
-                        )
-                    )
-                )
-                for s in map(_with_capitalised_tail, spans)
-            ]
+            spans = [_repaired(s, lex) for s in spans]
             spans = [s for s in spans if len(s)]
         if [(s.start, s.end, s.label_) for s in spans] != before:
             doc.ents = filter_spans(spans)

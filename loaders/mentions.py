@@ -66,46 +66,6 @@ def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
 _NOT_NAME_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "LOC", "FAC", "QUANTITY"}
 )
-#: Last words that make a name an institution even when the NER took it for a place.
-_ORG_HEADS = frozenset(
-    {
-        "concord",
-        "council",
-        "union",
-        "commission",
-        "court",
-        "bank",
-        "front",
-        "brigades",
-        "brigade",
-        "authority",
-        "alliance",
-        "league",
-        "pact",
-        "community",
-        "organisation",
-        "organization",
-        "assembly",
-        "parliament",
-        "tribunal",
-        "army",
-        "navy",
-        "guard",
-        "forces",
-        "ministry",
-        "office",
-    }
-)
-
-
-#: Last words no place name ends in: such a name is a body wherever it stands in the sentence.
-_NEVER_PLACE_HEADS = frozenset(
-    {"brigades", "brigade", "battalion", "militia", "front", "movement", "commission"}
-)
-
-
-#: Last words that make a name with a place word in it a body ("Tarn Valley Liberation Front").
-_BODY_NAME_HEADS = _ORG_HEADS | _NEVER_PLACE_HEADS
 
 
 def _word_before_of(span: Span) -> Token | None:
@@ -200,12 +160,6 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
         for w in ("junta", "militia", "gang", "rebels", "movement", "front", "network", "collective")
     },
 }
-#: Plural nouns that, after "the", refer back to the armed body the article named.
-_ARMED_PLURALS = frozenset({"rebel", "militant", "insurgent", "gunman", "fighter", "guerrilla", "jihadist"})
-#: Last words of armed bodies' names ("the Ndari Liberation Front", "the Grey Lantern Brigades").
-_ARMED_NAME_HEADS = frozenset(
-    {"front", "army", "brigade", "brigades", "movement", "militia", "battalion", "forces", "legion", "guard"}
-)
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 
@@ -214,42 +168,6 @@ _NEVER_ACTORS = frozenset(
     {"DET", "ADP", "PUNCT", "AUX", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "NUM", "ADV", "INTJ"}
 )
 
-#: Last words that make a name an organisation even when the NER says person.
-_ORG_NAME_ENDINGS = frozenset(
-    {
-        "international",
-        "technologies",
-        "technology",
-        "systems",
-        "industries",
-        "labs",
-        "laboratories",
-        "pharmaceuticals",
-        "pharma",
-        "rotorcraft",
-        "aerospace",
-        "motors",
-        "logistics",
-        "shipping",
-        "mining",
-        "telecom",
-        "networks",
-        "health",
-        "capital",
-        "partners",
-        "watch",
-        "relief",
-        "borders",
-        "institute",
-        "federation",
-        "forum",
-        "association",
-        "directorate",
-        "commission",
-        "police",
-        "office",
-    }
-)
 _COUNTRY_ENDINGS = ("ia", "land", "stan", "ea", "ay", "ana", "ria", "ova", "any")
 
 
@@ -306,7 +224,10 @@ class ArticleActors:
         self.named_group_for: dict[str, str] = {}  # "hackers" -> "Clop" when the article says so
         self.agents = AgentFinder(self)
         self._plural_heads = _plural_heads(lexicons.plural_actors)
-        self._org_endings = lexicons.org_suffixes | _ORG_NAME_ENDINGS  # last words of organisations
+        agents = lexicons.agents
+        self._org_endings = lexicons.org_suffixes | agents.org_name_endings  # last words of organisations
+        # last words that make a name with a place word in it a body ("Tarn Valley Liberation Front")
+        self._body_name_heads = agents.body_heads | agents.never_place_heads
 
     # ----- registry -------------------------------------------------------------------------
 
@@ -637,10 +558,10 @@ class ArticleActors:
             name = " ".join(parts) if parts else text
             last = span[-1].lower_
             if (
-                last in _NEVER_PLACE_HEADS
+                last in self.lex.agents.never_place_heads
                 or span.label_ in {"LOC", "FAC"}
                 and acts(span.root)
-                and last in _ORG_HEADS
+                and last in self.lex.agents.body_heads
             ):
                 # "the Inner Sea Concord", "the Harud High Court": a body, not a place; "blamed
                 # the Ashkari Brigades" whatever the verb
@@ -726,7 +647,7 @@ class ArticleActors:
             w.lower() in self.lex.place_nouns and nxt_word != "for"  # a "Centre for …" is a body
             for w, nxt_word in zip(name_words, [*name_words[1:], ""], strict=True)
         )
-        if (place_word and name_words[-1].lower() not in _BODY_NAME_HEADS) or (
+        if (place_word and name_words[-1].lower() not in self._body_name_heads) or (
             len(name_words) > 2 and name_words[0].lower() in heads and name_words[1] == "of"
         ):  # "Tarn Valley" is a place, the "Tarn Valley Liberation Front" a body
             return [self.add(NodeLabel.PLACE, " ".join(name_words), span.text)]
@@ -812,7 +733,9 @@ class ArticleActors:
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
         placed = [t for t in words if t.i in covered]
         if placed and not (
-            found is not None and token.lower_ in _ORG_HEADS and self._only_places(placed, found)
+            found is not None
+            and token.lower_ in self.lex.agents.body_heads
+            and self._only_places(placed, found)
         ):
             return []  # part of a name already resolved ("the Inner Sea" + "Concord" is the body's)
         misdated = (
@@ -1078,13 +1001,16 @@ class ArticleActors:
 
     def _armed_body_referred(self, token: Token) -> list[str]:
         """ "the rebels", "the militants": with "the", the armed body the article last named."""
-        if token.lemma_.lower() not in _ARMED_PLURALS or not any(
+        if token.lemma_.lower() not in self.lex.agents.armed_plurals or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
             return []
         for key in reversed(self._recent_bodies):
             actor = self.actors[key]
-            if actor.label is NodeLabel.ORGANIZATION and actor.name.split()[-1].lower() in _ARMED_NAME_HEADS:
+            if (
+                actor.label is NodeLabel.ORGANIZATION
+                and actor.name.split()[-1].lower() in self.lex.agents.armed_heads
+            ):
                 return [key]
         return []
 
