@@ -216,6 +216,7 @@ class ArticleActors:
         self._last_subject_group: list[str] = []
         self._last_subject_orgs: list[str] = []
         self._states_of: dict[str, list[str]] = {}  # person or agent -> states it leads or serves
+        self._event_doers: dict[str, list[str]] = {}  # relation class -> doers of its last event
         self._main_pair: list[str] | None = None
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
@@ -468,6 +469,14 @@ class ArticleActors:
     def states_of(self, key: str) -> list[str]:
         """The states the article has said `key` leads, represents or belongs to, so far."""
         return self._states_of.get(key, [])
+
+    def record_event(self, relation_class: str, doers: list[str]) -> None:
+        """The article's latest event of this class was done by `doers` ("Russia vetoed …")."""
+        self._event_doers[relation_class] = list(doers)
+
+    def doers_of(self, relation_class: str) -> list[str]:
+        """Who did the article's latest event of this class: what "the veto" refers back to."""
+        return self._event_doers.get(relation_class, [])
 
     def last_subject_organization(self) -> str | None:
         """The organisation the latest sentence about one was about: what "its" stands for."""

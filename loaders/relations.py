@@ -89,6 +89,9 @@ _AUTHORING_VERBS = frozenset(
         "broadcast",
     }
 )
+#: Edges that judge an act, whose target is the act's doer when the act alone is named
+#: ("condemned the veto", "welcomed the release").
+_JUDGING = frozenset({EdgeType.CRITICIZED, EdgeType.PRAISED})
 #: Modifiers of an act's noun that make it done together (not "trilateral": a pact is signed).
 _JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
@@ -1088,6 +1091,22 @@ class SentenceRelations:
                     return True
         return False
 
+    def _event_referents(self, pred: Predicate) -> list[str]:
+        """ "The United States condemned the veto": the doer of the article's last veto."""
+        nouns = [c for c in pred.token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns += [p for c in pred.token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        out: list[str] = []
+        for noun in nouns:
+            if noun.pos_ != "NOUN" or not any(
+                d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those"}
+                for d in noun.children
+            ):
+                continue
+            for rel in self.lex.noun_classes.get(noun.lemma_.lower(), []):
+                if rel.actor_edge is not None:
+                    out += self.actors.doers_of(rel.name)
+        return list(dict.fromkeys(out))
+
     @staticmethod
     def _sourced(token: Token) -> bool:
         """ "Qatar mediated between Russia and Ukraine, the Qatari foreign ministry said": a
@@ -1155,9 +1174,13 @@ class SentenceRelations:
             everyone = [*subjects, *objects]
             if everyone and all(self.actors.actors[k].label in people for k in everyone):
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
+        if edge in _JUDGING and not objects:
+            objects = [k for k in self._event_referents(pred) if k not in subjects]
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)
+        if subjects and not pred.rel.speech:
+            self.actors.record_event(pred.rel.name, subjects)
         inherited_at = pred.nominal and pred.token.head.lower_ in {
             "at",
             "during",

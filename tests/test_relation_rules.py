@@ -305,6 +305,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         },
         {("Halima Osei", "ACCUSED", "Rebels"), ("Gunmen", "IMPRISONED", "aid workers")},
     ),
+    # condemning an act the article named before condemns its doer
+    (
+        "Velmora vetoed the draft resolution on Tuesday. Ostland and Merevia condemned the veto.",
+        {("Ostland", "CRITICIZED", "Velmora"), ("Merevia", "CRITICIZED", "Velmora")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
