@@ -169,9 +169,11 @@ def _title_demonyms(spans: list[Span], actors: ArticleActors) -> list[str]:
         for token in doc[:-1]:
             if not token.is_title or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
                 continue
-            nxt = doc[token.i + 1]
-            pair = f"{nxt.lower_} {doc[token.i + 2].lower_}" if token.i + 2 < len(doc) else ""
-            if nxt.lower_ not in lex.titles and pair not in lex.titles:
+            # "Drovnian Defence Minister", "Lumaran Energy Minister": a title within three words
+            after = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+            if not any(
+                w in lex.titles or " ".join(after[i : i + 2]) in lex.titles for i, w in enumerate(after)
+            ) or not all(t.is_title for t in doc[token.i + 1 : token.i + 2]):
                 continue
             norm = normalize_alias(token.text)
             if norm in lex.agents.not_country_demonyms or known_word(token.lower_):

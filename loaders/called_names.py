@@ -682,8 +682,25 @@ def _with_last_name(span: Span, lex) -> Span:
     return Span(doc, span.start, span.end + 1, label="PERSON")
 
 
+def _without_title_words(span: Span, lex) -> Span:
+    """ "Lumaran Energy Minister Joseph Banda" with "Lumaran Energy" tagged ORG: the words
+    before a title and its holder's name are the title's, not an organisation (an empty span
+    is dropped)."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "ORG" or end + 1 >= len(doc):
+        return span
+    title, holder = doc[end], doc[end + 1]
+    if not (title.lower_ in lex.titles and title.is_title and holder.ent_type_ == "PERSON"):
+        return span
+    if span[-1].lower_ in lex.org_suffixes and title.lower_ not in {"minister", "secretary"}:
+        return span  # "Aurelis Mining Chief Executive X": the company's own officer
+    return Span(doc, span.start, span.start)
+
+
 #: Repairs of one entity span, in order: each sees the span the one before it left.
 _SPAN_REPAIRS = (
+    _without_title_words,
     _with_capitalised_tail,
     _with_name_before,
     _with_first_names,

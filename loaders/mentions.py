@@ -215,6 +215,7 @@ class ArticleActors:
         self._last_subject_people: list[str] = []
         self._last_subject_group: list[str] = []
         self._last_subject_orgs: list[str] = []
+        self._last_subject_countries: list[str] = []
         self._states_of: dict[str, list[str]] = {}  # person or agent -> states it leads or serves
         self._event_doers: dict[str, list[str]] = {}  # relation class -> doers of its last event
         self._main_pair: list[str] | None = None
@@ -488,11 +489,16 @@ class ArticleActors:
         ranked = sorted(
             (a for a in self.actors.values() if a.label is NodeLabel.COUNTRY), key=lambda a: -a.mentions
         )
-        if not ranked or ranked[0].mentions < 2:
+        if not ranked or ranked[0].mentions < 1:
             return None
-        if len(ranked) > 1 and 2 * ranked[1].mentions > ranked[0].mentions:
+        if len(ranked) > 1 and (ranked[0].mentions < 2 or 2 * ranked[1].mentions > ranked[0].mentions):
             return None
         return ranked[0].name
+
+    def last_subject_country(self) -> str | None:
+        """The country the latest sentence with a country subject was about ("Its water
+        minister, Grace Mutonga, said …" after "Kavundi accuses Lumara …")."""
+        return self._last_subject_countries[-1] if self._last_subject_countries else None
 
     # ----- pass 2: sentences ----------------------------------------------------------------
 
@@ -1117,6 +1123,7 @@ class ArticleActors:
         people_subjects: list[str] = []
         group_subjects: list[str] = []
         org_subjects: list[str] = []
+        country_subjects: list[str] = []
         doc = sent.doc
         for index in sorted(i for i in found.tokens if sent.start <= i < sent.end):
             token = doc[index]
@@ -1140,6 +1147,7 @@ class ArticleActors:
             if subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.dep_ == "ROOT":
                 # "The Lisbon-based group Saude Justa called …": the group is the subject
                 org_subjects.extend(k for k in keys if self.actors[k].label is NodeLabel.ORGANIZATION)
+                country_subjects.extend(k for k in keys if self.actors[k].label is NodeLabel.COUNTRY)
                 group_subjects.extend(
                     k for k in keys if self.actors[k].label is NodeLabel.GROUP and token.tag_ == "NNS"
                 )
@@ -1147,4 +1155,6 @@ class ArticleActors:
             self._last_subject_people = people_subjects
         if org_subjects:
             self._last_subject_orgs = org_subjects
+        if country_subjects:
+            self._last_subject_countries = country_subjects
         self._last_subject_group = group_subjects

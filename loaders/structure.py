@@ -256,12 +256,16 @@ def _its_country(title: Token, found: SentenceActors, actors: ArticleActors) -> 
     """ "Washington sent its envoy": "its" is the clause's country subject."""
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in title.children):
         return None
-    for child in title.head.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            for key in found.keys_of(child):
-                if actors.actors[key].label is NodeLabel.COUNTRY:
-                    return actors.actors[key].name
-    return None
+    subjects = [c for c in title.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != title.i]
+    for child in subjects:
+        for key in found.keys_of(child):
+            if actors.actors[key].label is NodeLabel.COUNTRY:
+                return actors.actors[key].name
+    if subjects and any(found.keys_of(c) for c in subjects):
+        return None  # the clause has a subject of its own that is no country
+    # "Its water minister, Grace Mutonga, said …": the country the last sentences were about
+    last = actors.last_subject_country()
+    return actors.actors[last].name if last else None
 
 
 def drop_weaker_roles(edges: dict) -> None:

@@ -156,6 +156,21 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Sarvgaz", "Country"), ("Lutvika", "Person")],
     ),
+    "demonym-two-words-before-a-title": (
+        # "Energy" stands between the demonym and the title
+        "Lumaran Energy Minister Joseph Banda rejected the demand for a moratorium.",
+        [("Joseph Banda", "Person")],
+        [("Joseph Banda", "REPRESENTS", "Lumara")],
+        [],
+    ),
+    "its-minister-after-a-country-subject": (
+        # no country in the title's own sentence: "its" is the last country the text was about
+        "Kavundi accuses Lumara of endangering its farms. Its water minister, Grace Mutonga, said"
+        " river levels had fallen.",
+        [("Grace Mutonga", "Person")],
+        [("Grace Mutonga", "REPRESENTS", "Kavundi")],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
