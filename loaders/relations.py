@@ -1107,6 +1107,21 @@ class SentenceRelations:
                     out += self.actors.doers_of(rel.name)
         return list(dict.fromkeys(out))
 
+    def _holders_asked(self, pred: Predicate) -> list[str]:
+        """A demand for a release is made of those the article last said hold someone."""
+        for child in pred.token.children:
+            if child.dep_ == "dobj" and any(
+                rel.actor_edge is EdgeType.RELEASED
+                for rel in self.lex.noun_classes.get(child.lemma_.lower(), [])
+            ):
+                holders = self.actors.doers_of(EdgeType.IMPRISONED.value)
+                # "Kalvoran police detained …; X demanded their release": of Kalvora itself
+                return [
+                    a.affiliation[0] if (a := self.actors.actors[k]).affiliation is not None else k
+                    for k in holders
+                ]
+        return []
+
     @staticmethod
     def _sourced(token: Token) -> bool:
         """ "Qatar mediated between Russia and Ukraine, the Qatari foreign ministry said": a
@@ -1176,11 +1191,15 @@ class SentenceRelations:
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
+        if edge is EdgeType.DEMANDED and not objects:
+            # "demanded the release of everyone detained": of whoever holds them
+            objects = [k for k in self._holders_asked(pred) if k not in subjects]
         for s in subjects:
             for o in objects:
                 self._add(s, o, edge)
         if subjects and not pred.rel.speech:
             self.actors.record_event(pred.rel.name, subjects)
+            self.actors.record_event(edge.value, subjects)
         inherited_at = pred.nominal and pred.token.head.lower_ in {
             "at",
             "during",

@@ -311,6 +311,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ostland", "CRITICIZED", "Velmora"), ("Merevia", "CRITICIZED", "Velmora")},
         set(),
     ),
+    # a demand for a release is made of the state whose agents hold the prisoners
+    (
+        "Kalvoran police detained hundreds of protesters on Sunday. Amnesty International"
+        " demanded the immediate release of everyone detained.",
+        {("Amnesty International", "DEMANDED", "Kalvora")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
