@@ -1073,11 +1073,13 @@ class SentenceRelations:
                         return True
                     if (
                         governing.rel.actor_edge is EdgeType.ACCUSED
-                        and node.tag_ == "VBG"
+                        and (node.tag_ == "VBG" or node.i == token.i and node.pos_ == "NOUN")
                         and head.dep_ == "prep"
                         and head.lower_ in {"of", "for"}
                     ):
-                        return True  # "accused Drashiva of arming the Sable Front": alleged only
+                        # "accused Drashiva of arming the Sable Front", "blamed hackers for a
+                        # cyberattack on the Commission": what is charged is alleged only
+                        return True
             node = head
 
     def hypothetical(self, token: Token) -> bool:

@@ -213,6 +213,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ostland", "ACCUSED", "Velmora")},
         {("Velmora", "AIDED", "Iron Dawn Movement")},
     ),
+    # an attack one is blamed for is charged, not done by the blamers
+    (
+        "Ostland and Merevia blamed Velmoran hackers for a cyberattack on the Varen Electoral Commission.",
+        {("Ostland", "ACCUSED", "Velmoran hackers"), ("Merevia", "ACCUSED", "Velmoran hackers")},
+        {("Ostland", "ATTACKED", "Varen Electoral Commission")},
+    ),
     # arming an armed group, reported by someone else, is an accusation
     (
         "Cordavian officials said on Friday that Karesh had secretly supplied the Iron Dawn"
