@@ -1052,8 +1052,10 @@ class SentenceRelations:
                 return True  # "have yet to reach an agreement"
             if node.dep_ in {"acl", "ccomp"} and head.pos_ in {"NOUN", "PROPN"}:
                 nominal = self._by_token.get(head.i)
-                if nominal is not None and nominal.rel.complement:
-                    return True  # the content of a demand or threat is not a fact
+                if nominal is not None and (
+                    nominal.rel.complement or nominal.rel.actor_edge is EdgeType.ACCUSED
+                ):
+                    return True  # the content of a demand, threat or accusation is not a fact
             if node.dep_ == "acl" and self._infinitive(node) and head.pos_ in {"NOUN", "PROPN"}:
                 # "a plan to sanction", "its threat to expel": the noun's complement is unasserted
                 nominal = self._by_token.get(head.i)
@@ -1108,6 +1110,19 @@ class SentenceRelations:
                 if rel.actor_edge is not None:
                     out += self.actors.doers_of(rel.name)
         return list(dict.fromkeys(out))
+
+    def _clause_subjects_of(self, noun: Token) -> list[str]:
+        """Actors subject of the that-clause a noun takes ("the accusation that X had …")."""
+        return [
+            k
+            for clause in noun.children
+            if clause.dep_ in {"acl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            for c in clause.children
+            if c.dep_ in _SUBJ
+            for k in self.keys(c)
+            if self._is_actor(k)
+        ]
 
     def _holders_asked(self, pred: Predicate) -> list[str]:
         """A demand for a release is made of those the article last said hold someone."""
@@ -1193,6 +1208,9 @@ class SentenceRelations:
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
+        if edge is EdgeType.ACCUSED and pred.nominal and not objects:
+            # "China's accusation that the Philippines had rammed its vessel": the one accused
+            objects = [k for k in self._clause_subjects_of(pred.token) if k not in subjects]
         if edge is EdgeType.DEMANDED and not objects:
             # "demanded the release of everyone detained": of whoever holds them
             objects = [k for k in self._holders_asked(pred) if k not in subjects]

@@ -219,6 +219,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ostland", "ACCUSED", "Velmoran hackers"), ("Merevia", "ACCUSED", "Velmoran hackers")},
         {("Ostland", "ATTACKED", "Varen Electoral Commission")},
     ),
+    # an accusation named as a noun accuses the subject of its that-clause, whose act is alleged
+    (
+        "Velbaria's accusation that Drelmark armed the Grey Lantern Brigades has soured talks.",
+        {("Velbaria", "ACCUSED", "Drelmark")},
+        {("Drelmark", "AIDED", "Grey Lantern Brigades")},
+    ),
     # arming an armed group, reported by someone else, is an accusation
     (
         "Cordavian officials said on Friday that Karesh had secretly supplied the Iron Dawn"
