@@ -74,6 +74,15 @@ def _word_before_of(span: Span) -> Token | None:
     return doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
 
 
+#: Prepositions after which a lone name is where something happens, not who ("in Mytilene").
+_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+
+
+def _where(span: Span) -> bool:
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
+
 def author_participle(word: str) -> bool:
     """ "drafted", "backed", "led", "run": the second half of "Kethmar-drafted", "Iran-backed"."""
     return word.islower() and (word.endswith("ed") or word in {"led", "run", "built", "made", "held"})
@@ -375,6 +384,8 @@ class ArticleActors:
             parts = self.clean_name(span)
             if not self._is_name(parts):
                 continue
+            if len(parts) == 1 and _where(span):
+                continue  # "a prosecutor in Mytilene": a one-word name where things happen
             if len(parts) >= 2:
                 self._register_person(parts, text)
             else:
@@ -562,6 +573,8 @@ class ArticleActors:
                 return []
             if _capitalised_word(span):
                 return []  # "Riot police …": a capitalised word, not a name
+            if _where(span):
+                return [self.add(NodeLabel.PLACE, text, text)]  # "a prosecutor in Mytilene": a town
             return [self._register_person(parts, text)]
         if label == "ORG":
             parts = self._org_name(span) or parts

@@ -171,6 +171,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Grace Mutonga", "REPRESENTS", "Kavundi")],
         [],
     ),
+    "one-word-name-where-things-happen": (
+        # the NER tags the town PERSON; after "in" a lone name is a place
+        "A Velmish prosecutor in Mytara opened an inquiry on Monday into the Velmish coast guard.",
+        [("Velmish prosecutor", "Group")],
+        [],
+        [("Mytara", "Person")],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
