@@ -527,6 +527,13 @@ class ArticleActors:
             return [self.add(NodeLabel.ORGANIZATION, alias, text)]
         if self._not_an_actor(span):
             return []
+        root = span.root
+        if (
+            root.dep_ in {"compound", "nmod"}
+            and root.head.pos_ == "NOUN"
+            and any(c.dep_ in {"appos", "npadvmod"} and c.ent_type_ == "ORG" for c in root.head.children)
+        ):
+            return []  # "the UN refugee agency, UNHCR": the agency is the actor, named after
         country = self.country_of(text)
         before_of = _word_before_of(span) if len(span) == 1 else None
         if not country and before_of is not None and before_of.lower_ in self.lex.agents.locality_nouns:

@@ -178,6 +178,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Mytara", "Person")],
     ),
+    "parent-body-before-a-named-agency": (
+        # "UN" describes the agency the apposition names; it is not an actor of its own here
+        "The UN refugee agency, UNHCR, criticised the expulsions. The UN humanitarian office,"
+        " OCHA, condemned the abduction.",
+        [("UNHCR", "Organization"), ("OCHA", "Organization")],
+        [],
+        ["United Nations"],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
