@@ -166,6 +166,8 @@ def _structural_relations(sent: Span, found: SentenceActors, actors: ArticleActo
             if title is None:
                 continue
             kind = _title_kind(title, actors.lex.titles)
+            if kind is EdgeType.LEADER_OF and _subordinate(title_token):
+                kind = EdgeType.REPRESENTS  # "the vice-president", "the deputy leader"
             org = _modifier_organization(title_token, found, actors) or _its_organization(
                 title_token, found, actors
             )
@@ -218,7 +220,13 @@ def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleA
 
 
 def _subordinate(title: Token) -> bool:
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in SUBORDINATE_QUALIFIERS for c in title.children)
+    doc = title.doc
+    hyphenated = (
+        title.i >= 2 and doc[title.i - 1].text == "-" and doc[title.i - 2].lower_ in SUBORDINATE_QUALIFIERS
+    )
+    return hyphenated or any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in SUBORDINATE_QUALIFIERS for c in title.children
+    )
 
 
 def _its_organization(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:

@@ -186,6 +186,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["United Nations"],
     ),
+    "a-vice-president-leads-no-state": (
+        "Varnessa held talks on Monday. Orla Venn, the Commission's executive vice-president for"
+        " trade, said the talks had failed.",
+        [("Orla Venn", "Person")],
+        [],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
@@ -492,6 +499,11 @@ def test_structural_edges(results, case):
     assert not missing, f"{text!r}: missing {missing}; structural edges found " + str(
         sorted(f for f in found if f[1] in {"MEMBER_OF", "LEADER_OF", "REPRESENTS"})
     )
+
+
+def test_a_vice_president_leads_nothing(results):
+    result = results["a-vice-president-leads-no-state"]
+    assert not [e for e in result.edges if e.type.value == "LEADER_OF"]
 
 
 def test_no_country_for_where_an_agent_is(results):
