@@ -243,7 +243,23 @@ def _its_organization(title: Token, found: SentenceActors, actors: ArticleActors
             if keys:
                 orgs = [k for k in keys if actors.actors[k].label is NodeLabel.ORGANIZATION]
                 return orgs[0] if orgs else None
+    before = _nearest_body_before(title, found, actors)
+    if before is not None:  # "Selmara protested to Harvonia over what its foreign minister said"
+        return before if actors.actors[before].label is NodeLabel.ORGANIZATION else None
+    root = title.sent.root
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < title.i and found.keys_of(c) for c in root.children):
+        return None  # the sentence is about an actor of its own, whatever it is
     return actors.last_subject_organization()
+
+
+def _nearest_body_before(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:
+    """The first organisation or country of the title's sentence: what a later "its" most often
+    refers to (the sentence's topic, not its last-named party)."""
+    for token in title.doc[title.sent.start : title.i]:
+        for key in found.keys_of(token):
+            if actors.actors[key].label in {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY}:
+                return key
+    return None
 
 
 def _personal_principal(
@@ -271,6 +287,9 @@ def _its_country(title: Token, found: SentenceActors, actors: ArticleActors) -> 
                 return actors.actors[key].name
     if subjects and any(found.keys_of(c) for c in subjects):
         return None  # the clause has a subject of its own that is no country
+    before = _nearest_body_before(title, found, actors)
+    if before is not None:
+        return actors.actors[before].name if actors.actors[before].label is NodeLabel.COUNTRY else None
     # "Its water minister, Grace Mutonga, said …": the country the last sentences were about
     last = actors.last_subject_country()
     return actors.actors[last].name if last else None

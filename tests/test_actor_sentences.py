@@ -193,6 +193,14 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [],
     ),
+    "its-minister-of-the-sentence-subject": (
+        # "its" is the sentence's own subject, not the organisation of the sentence before
+        "Amnesty International said guards had beaten migrants. Varnessa, which received most"
+        " of them, protested to Drevnia over what its foreign minister, Tomas Irujo, called dumping.",
+        [("Tomas Irujo", "Person")],
+        [],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
@@ -499,6 +507,14 @@ def test_structural_edges(results, case):
     assert not missing, f"{text!r}: missing {missing}; structural edges found " + str(
         sorted(f for f in found if f[1] in {"MEMBER_OF", "LEADER_OF", "REPRESENTS"})
     )
+
+
+def test_its_is_never_the_organisation_of_another_sentence(results):
+    result = results["its-minister-of-the-sentence-subject"]
+    names = {e.key: e.name for e in result.entities}
+    assert ("Tomas Irujo", "Amnesty International") not in {
+        (names[e.source], names.get(e.target)) for e in result.edges if e.type.value == "REPRESENTS"
+    }
 
 
 def test_a_vice_president_leads_nothing(results):
