@@ -1180,6 +1180,13 @@ class SentenceRelations:
             edge = EdgeType.EXPELLED  # "banned him from entering the country"
         if edge is EdgeType.RECALLED:
             objects = self._recall_targets(pred, objects)
+            # "Prime Minister Jonas Ekval … recalled Eskaria's ambassador": his state recalls
+            subjects = [
+                states[0]
+                if self.actors.actors[k].label is NodeLabel.PERSON and (states := self.actors.states_of(k))
+                else k
+                for k in subjects
+            ]
         if edge is EdgeType.MEDIATED:
             objects = self._mediated_parties(pred) or objects
         reporters = self._reporters(pred.token)

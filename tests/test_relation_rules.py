@@ -330,6 +330,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Amnesty International", "DEMANDED", "Kalvora")},
         set(),
     ),
+    # a leader who recalls an envoy recalls it for his state
+    (
+        "Eskarian Prime Minister Jonas Ekval said on Monday that he had recalled Eskaria's"
+        " ambassador from Drevnia for consultations.",
+        {("Eskaria", "RECALLED", "Drevnia")},
+        {("Jonas Ekval", "RECALLED", "Drevnia")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
