@@ -442,7 +442,7 @@ class AgentFinder:
         if not countries:
             if token.dep_ == "conj":
                 return self._coordinated(token, found, spec.kind)
-            return self._named_unknown(token, modifiers)
+            return self._named_unknown(token, modifiers) or self._located(token, found)
         doc = token.doc
         keys = []
         if len(countries) == 1:
@@ -499,6 +499,25 @@ class AgentFinder:
             return []
         name = token.doc[names[0].i : token.i + 1].text
         return [self.actors.add(NodeLabel.GROUP, name, name)]
+
+    def _located(self, token: Token, found: SentenceActors) -> list[str]:
+        """ "A court in Lisse", "police in Oskemen": an acting body known only by its town."""
+        if not acts(token):
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for place in prep.children:
+                    keys = found.keys_of(place)
+                    if (
+                        place.dep_ == "pobj"
+                        and keys
+                        and all(self.actors.actors[k].label is NodeLabel.PLACE for k in keys)
+                        and self.actors.country_of(place.text) is None  # "in Minsk": Belarus's
+                    ):
+                        start = min(t.i for t in token.subtree if t.i <= token.i and t.dep_ != "det")
+                        name = token.doc[start : place.i + 1].text
+                        return [self.actors.add(NodeLabel.GROUP, name, name)]
+        return []
 
     def _register(self, country: str, spec, name: str) -> str:
         actors = self.actors

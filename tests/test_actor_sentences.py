@@ -201,6 +201,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [],
     ),
+    "body-known-by-its-town": (
+        # an acting body with no country, named by where it sits; a known capital is its state's
+        "Police in Oskara detained two freelance journalists last week.",
+        [("Police in Oskara", "Group")],
+        [],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
