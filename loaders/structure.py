@@ -234,6 +234,17 @@ def _its_organization(title: Token, found: SentenceActors, actors: ArticleActors
     about (its subject), or the one this sentence's main clause is about."""
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in title.children):
         return None
+    if title.dep_ == "conj":  # "the assets of the Northern Crescent Brigades and its leader"
+        own = {t.i for t in title.subtree}
+        orgs = [
+            k
+            for t in title.head.subtree
+            if t.i not in own
+            for k in found.keys_of(t)
+            if actors.actors[k].label is NodeLabel.ORGANIZATION
+        ]
+        if orgs:
+            return orgs[0]
     verb = title.head
     while verb.dep_ in {"appos", "conj", "prep", "pobj"} and verb.head.i != verb.i:
         verb = verb.head

@@ -337,6 +337,19 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Eskaria", "RECALLED", "Drevnia")},
         {("Jonas Ekval", "RECALLED", "Drevnia")},
     ),
+    # a camel-cased name the tagger calls a common noun is still a name
+    (
+        "The Varenian Commission opened an investigation into TikTok on Monday.",
+        {("Varenian Commission", "INVESTIGATED", "TikTok")},
+        set(),
+    ),
+    # "its leader" after a body in the same phrase leads that body, not the clause's subject
+    (
+        "Sarnavia and Drovnia froze the assets of the Northern Crescent Brigades and its leader,"
+        " Faris Kaddour, on Tuesday.",
+        {("Faris Kaddour", "LEADER_OF", "Northern Crescent Brigades")},
+        {("Faris Kaddour", "LEADER_OF", "Sarnavia")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
