@@ -545,7 +545,9 @@ def _trimmed(span: Span) -> Span:
     if span.label_ not in {"ORG", "PERSON", "NORP"}:
         return span
     end = span.end
-    for token in span[1:]:
+    if span.label_ == "ORG" and len(span[0]) > 1 and span[0].is_upper and len(span) > 1 and span[1].is_lower:
+        end = span.start + 1  # "NASAMS air defence systems": the acronym, not its description
+    for token in span[1 : end - span.start]:
         # "Kestrel Nine Logistics": a capitalised number word inside a name is part of it
         if token.like_num and not token.is_title or token.lower_ in _AMOUNT_WORDS or token.is_currency:
             end = token.i

@@ -630,8 +630,11 @@ class SentenceRelations:
         anchor = pred.light_noun or token
         preps = set(pred.rel.preps) or ({"with", "on", "against", "at", "of"} if pred.light_noun else set())
         if pred.light_noun is not None:
-            # "heaped praise on X", "sent a warning to Moscow", "froze the assets of X"
-            preps |= {"to", "on", "with", "against", "of"}
+            # "heaped praise on X", "sent a warning to Moscow", "froze the assets of X"; but
+            # "approved a sale of air defence systems to Taiwan": what is given is no target
+            preps |= {"to", "on", "with", "against"} | (
+                {"of"} if pred.rel.actor_edge is not EdgeType.AIDED else set()
+            )
         if pred.nominal:
             preps |= {"with", "on", "against", "to", "into"}
             if pred.rel.actor_edge is not EdgeType.AIDED:

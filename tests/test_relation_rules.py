@@ -350,6 +350,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Faris Kaddour", "LEADER_OF", "Northern Crescent Brigades")},
         {("Faris Kaddour", "LEADER_OF", "Sarnavia")},
     ),
+    # what is sold is no recipient; the acronym tagged with its description is the name only
+    (
+        "Varnessa approved a possible $2 billion sale of KORVAS air defence systems to Ostland on Friday.",
+        {("Varnessa", "AIDED", "Ostland")},
+        {("Varnessa", "AIDED", "KORVAS air defence systems"), ("Varnessa", "AIDED", "KORVAS")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
