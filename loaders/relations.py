@@ -655,9 +655,20 @@ class SentenceRelations:
                 first is not None and first.i == child.i and child.i in {light.i + 1, light.right_edge.i + 1}
             )
 
+        anchors = [anchor]
+        if light is not None:  # "held a second round of talks with X": the talks' own phrase
+            anchors += [
+                p
+                for c in light.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                and any(pred.rel in self.lex.noun_classes.get(w, []) for w in (p.lower_, p.lemma_.lower()))
+            ]
         prep_targets = [
             k
-            for child in anchor.children
+            for a in anchors
+            for child in a.children
             if _is_prep(child) and takes(child)
             for p in child.children
             if p.dep_ == "pobj"
