@@ -136,6 +136,20 @@ def _owns_agent_or_title(token: Token, actors: ArticleActors) -> bool:
     )
 
 
+def _its_minister(token: Token, actors: ArticleActors) -> bool:
+    """ "Qarim, which has hosted the talks, said its foreign minister had …": a name that is a
+    "which" and owns, as "its", a head of government or a minister is a state."""
+    which = any(c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in token.children)
+    if not which:
+        return False
+    for its in token.sent:
+        if its.lower_ == "its" and its.dep_ == "poss" and its.i > token.i:
+            role = actors.role_phrase(its.head)
+            if role and (actors.lex.titles.get(role, False) or role.split()[-1] == "minister"):
+                return True
+    return False
+
+
 def _owns_state_office(token: Token, actors: ArticleActors) -> bool:
     """ "Kethmar's Prime Minister", "Ulumbe's president": only a state has a head of government
     or ministers (a person may have an adviser or a spokesman, but not a prime minister)."""
@@ -203,15 +217,24 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
     local = actors.local_countries
     demonyms = [s for s in spans if _looks_like_demonym(s, actors)]
     names: dict[str, str] = {}
+    agents = lex.agents
+    body_endings = lex.org_suffixes | agents.body_heads | agents.never_place_heads | agents.org_name_endings
     for span in spans:
         if span.label_ in {"GPE", "ORG", "PERSON", "LOC", "NORP"} and actors.country_of(span.text) is None:
             text = _POSSESSIVE.sub("", span.text.removeprefix("the "))
-            if text[:1].isupper() and len(text.split()) <= 3:
-                names.setdefault(normalize_alias(text), text)
+            if text[:1].isupper() and len(text.split()) <= 3 and text.split()[-1].lower() not in body_endings:
+                names.setdefault(normalize_alias(text), text)  # no "… Movement" is a state's name
     demonym_words = (
         [s.text for s in demonyms] + _title_demonyms(spans, actors) + _paired_demonyms(spans, actors)
     )
     demonym_forms = {normalize_alias(w) for w in demonym_words}
+    # "Kanyeri fighters" in an article about the Kanyeri Patriotic Movement: the movement's
+    # adjective, not a state's
+    body_first_words = {
+        normalize_alias(words[0].text)
+        for s in spans
+        if s.label_ == "ORG" and len(words := [t for t in s if t.dep_ != "det"]) > 2 and words[0].is_title
+    }
     for word in demonym_words:
         stems = _stems(word)
         match = next(
@@ -223,6 +246,8 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             ),
             None,
         )
+        if match is None and normalize_alias(word) in body_first_words:
+            continue
         country = match or guess_country(word)
         if country:
             local.setdefault(normalize_alias(word), country)
@@ -252,7 +277,13 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             and root.head.head.lemma_.lower() in lex.government_nouns
             and len(span) == 1
         )
-        if owner and (shaped or _owns_state_office(root, actors)) or acting or governed:
+        if (
+            owner
+            and (shaped or _owns_state_office(root, actors))
+            or acting
+            or governed
+            or _its_minister(root, actors)
+        ):
             local[norm] = names[norm]
     for capital, owner, country in _capitals(spans, actors):
         # "Oltmar, the Varnessan capital, protested": the capital stands for its state
@@ -357,7 +388,10 @@ class AgentFinder:
             and modifier.ent_type_ in {"", "NORP"}
             and not known_word(modifier.lower_)
         ):
-            # "Velmoran regulators": a demonym the NER did not tag, of a state the text implies
+            # "Velmoran regulators": a demonym the NER did not tag, of a state the text implies;
+            # but "Kanyeri fighters" near the Kanyeri Patriotic Movement are the movement's
+            if actors.organization_named_first(modifier.text) is not None:
+                return None
             guess = guess_country(modifier.text) if modifier.lower_.endswith(_DEMONYM_ENDINGS) else None
             if guess and not known_word(modifier.lower_):
                 actors.local_countries.setdefault(normalize_alias(modifier.text), guess)
@@ -416,10 +450,17 @@ class AgentFinder:
             for k in found.keys_of(m)
             if actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.PERSON}
         ]
+        # "the Inner Sea Concord's watchdog": a body of a named (several-word) organisation
+        owned = any(
+            m.dep_ == "poss" and any(" " in actors.actors[k].name for k in found.keys_of(m))
+            for m in modifiers
+        )
         if owners:
-            if token.lower_ in _STAFF_NOUNS and actors.actors[owners[0]].label is NodeLabel.ORGANIZATION:
+            staff = token.lower_ in _STAFF_NOUNS or owned and spec.edge is not None
+            if staff and actors.actors[owners[0]].label is NodeLabel.ORGANIZATION:
                 # "Sennet Arms executives", "Radio Nizhal reporters": people of the organisation
-                start = min(m.i for m in modifiers if found.keys_of(m))
+                start = min(m.left_edge.i for m in modifiers if found.keys_of(m))
+                start += token.doc[start].dep_ == "det"
                 name = token.doc[start : token.i + 1].text
                 key = actors.add(NodeLabel.GROUP, name, name)
                 edge = EdgeType.REPRESENTS if token.lower_ in _SPOKESPEOPLE else EdgeType.MEMBER_OF
@@ -498,7 +539,12 @@ class AgentFinder:
         if not names or token.lower_ not in {"militia", "militias", "rebels", "gang", "fighters", "forces"}:
             return []
         name = token.doc[names[0].i : token.i + 1].text
-        return [self.actors.add(NodeLabel.GROUP, name, name)]
+        key = self.actors.add(NodeLabel.GROUP, name, name)
+        body = self.actors.organization_named_first(names[0].text)
+        if body is not None and self.actors.actors[key].affiliation is None:
+            # "Kanyeri fighters" of the Kanyeri Patriotic Movement
+            self.actors.actors[key].affiliation = (body, EdgeType.MEMBER_OF)
+        return [key]
 
     def _located(self, token: Token, found: SentenceActors) -> list[str]:
         """ "A court in Lisse", "police in Oskemen": an acting body known only by its town."""

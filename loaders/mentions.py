@@ -386,6 +386,10 @@ class ArticleActors:
                 continue
             if len(parts) == 1 and _where(span):
                 continue  # "a prosecutor in Mytilene": a one-word name where things happen
+            if len(parts) == 1 and any(
+                c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in span.root.children
+            ):
+                continue  # "Qarim, which hosted the talks": no person is a "which"
             if len(parts) >= 2:
                 self._register_person(parts, text)
             else:
@@ -416,6 +420,18 @@ class ArticleActors:
             doc, end = span.doc, span.end
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
                 self._org_aliases.setdefault(normalize_alias(doc[end + 1].text), name)
+            words = [t.lower_ for t in doc[end : end + 3]]
+            if (
+                words
+                in (
+                    [",", "known", "as"],
+                    ["(", "known", "as"],
+                )
+                and end + 3 < len(doc)
+                and doc[end + 3].text[:1].isupper()
+            ):
+                # "the UN Mission for the Stabilisation of Tavunde, known as MISTA"
+                self._org_aliases.setdefault(normalize_alias(doc[end + 3].text), name)
             if len(parts) >= 2 and parts[-1][:1].isupper():
                 heads.setdefault(normalize_alias(parts[-1]), set()).add(name)
                 initials = "".join(w[0] for w in parts if w[:1].isupper())
@@ -563,7 +579,7 @@ class ArticleActors:
             if keys and all(keys):
                 return keys  # type: ignore[return-value]
         if len(span) == 1 and span[0].pos_ == "PROPN":
-            org = self._organization_named_first(span[0].text)
+            org = self.organization_named_first(span[0].text)
             if org is not None:  # "Nexalto" after "Nexalto Technologies"
                 self.actors[org].aliases.add(text)
                 return [org]
@@ -636,7 +652,7 @@ class ArticleActors:
     def _author(self, name: str) -> list[str]:
         """Whoever "X-drafted", "X-backed" names: a state, a known person or organisation, or
         else an organisation the text names only so."""
-        key = self._resolve_part(name) or self._organization_named_first(name)
+        key = self._resolve_part(name) or self.organization_named_first(name)
         if key is None and name[:1].isupper() and not known_word(name.lower()):
             key = self.add(NodeLabel.ORGANIZATION, name, name)
         return [key] if key else []
@@ -791,7 +807,7 @@ class ArticleActors:
             return [self.add(NodeLabel.COUNTRY, name, name)]
         return [self.add(NodeLabel.ORGANIZATION, name, name)]
 
-    def _organization_named_first(self, word: str) -> str | None:
+    def organization_named_first(self, word: str) -> str | None:
         """The one organisation the article named whose name begins with this word."""
         norm = normalize_alias(word)
         orgs = [

@@ -208,6 +208,23 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [],
     ),
+    "a-which-with-a-foreign-minister-is-a-state": (
+        # the NER tags the state PERSON; no person is a "which", and it has a foreign minister
+        "Qarim, which has hosted talks since August, said its foreign minister, Nasser al-Harith,"
+        " had spoken with the rebels.",
+        [("Qarim", "Country"), ("Nasser al-Harith", "Person")],
+        [("Nasser al-Harith", "REPRESENTS", "Qarim")],
+        [("Qarim", "Person")],
+    ),
+    "known-as-alias-and-a-movement-adjective": (
+        # "known as MISTA" is the mission's short name; "Kanyeri fighters" belong to the
+        # Kanyeri Patriotic Movement, not to a state called "Kanyer"
+        "The UN Mission for the Stabilisation of Tavunde, known as MISTA, fought the Kanyeri"
+        " Patriotic Movement. Kanyeri fighters attacked MISTA on Monday.",
+        [("UN Mission for the Stabilisation of Tavunde", "Organization"), ("Kanyeri fighters", "Group")],
+        [("Kanyeri fighters", "MEMBER_OF", "Kanyeri Patriotic Movement")],
+        ["MISTA", "Kanyer"],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
