@@ -36,6 +36,8 @@ REPRESENTATIVE_WORDS = {
     "advisor",
     "official",
     "negotiator",
+    "commissioner",
+    "prosecutor",
     "chief",
     "commander",
     "general",

@@ -225,6 +225,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Kanyeri fighters", "MEMBER_OF", "Kanyeri Patriotic Movement")],
         ["MISTA", "Kanyer"],
     ),
+    "commissioner-and-prosecutor-represent": (
+        "Lena Hartwig, the Varenian Union's trade commissioner, spoke. Kardenia's chief military"
+        " prosecutor, Colonel Irena Vasko, read the indictment.",
+        [("Lena Hartwig", "Person"), ("Irena Vasko", "Person")],
+        [("Lena Hartwig", "REPRESENTS", "Varenian Union"), ("Irena Vasko", "REPRESENTS", "Kardenia")],
+        [],
+    ),
     "title-before-org-tagged-name": (
         # the NER tags this name ORG; the title word before it makes it a person
         "The Central Electoral Commission said on Monday that Orsk had won 61.4 percent of the"
