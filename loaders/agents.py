@@ -63,6 +63,8 @@ _STAFF_NOUNS = frozenset(
         "activists",
     }
 )
+#: Bodies that sit in a town and are named by it ("a court in Lisse", "police in Oskemen").
+_LOCAL_BODIES = frozenset({"court", "police", "prosecutor", "tribunal", "judge", "magistrate"})
 _SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -547,8 +549,9 @@ class AgentFinder:
         return [key]
 
     def _located(self, token: Token, found: SentenceActors) -> list[str]:
-        """ "A court in Lisse", "police in Oskemen": an acting body known only by its town."""
-        if not acts(token):
+        """ "A court in Lisse", "police in Oskemen": a local body known only by its town (not
+        "officials in Amrabad", who are more often a capital's, that is a state's)."""
+        if not acts(token) or token.lemma_.lower() not in _LOCAL_BODIES:
             return []
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
