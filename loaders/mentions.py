@@ -162,6 +162,7 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
             "chain",
             "network",
             "platform",
+            "mission",
         )
     },
     **{
@@ -879,6 +880,12 @@ class ArticleActors:
         country = self.modifier_country(token, found)
         if country:
             return [self.add(NodeLabel.COUNTRY, country, None)]
+        if token.lower_ == "government" and [c.lower_ for c in token.children if c.dep_ != "punct"] == [
+            "the"
+        ]:
+            home = self.home_country()  # "the government" in a story about one country: its
+            if home:
+                return [self.add(NodeLabel.COUNTRY, home, None)]
         owners = [c for c in token.children if c.dep_ in {"compound", "poss"}]
         owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         for child in owners:

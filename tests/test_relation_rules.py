@@ -356,6 +356,17 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Varnessa", "AIDED", "Ostland")},
         {("Varnessa", "AIDED", "KORVAS air defence systems"), ("Varnessa", "AIDED", "KORVAS")},
     ),
+    # "the mission" is the mission the article named; "the government" its one country's
+    (
+        "Ostrevia ordered the Kessel Relief Mission to leave. Ostrevia said rebels had attacked a"
+        " town. President Aurelio Bandaka has accused the mission of failing civilians. The"
+        " African Union urged the government to return to the table.",
+        {
+            ("Aurelio Bandaka", "ACCUSED", "Kessel Relief Mission"),
+            ("African Union", "DEMANDED", "Ostrevia"),
+        },
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
