@@ -502,7 +502,10 @@ class AgentFinder:
                     ),
                     default=min(modifier.left_edge.i, modifier.i),  # "South Korea's antitrust regulator"
                 )
-                name = doc[start : token.i + 1].text
+                end = token.i + 1
+                if doc[end : end + 2].text.lower() == "of war":
+                    end += 2  # "Varenian prisoners of war"
+                name = doc[start:end].text
             keys.append(self._register(country, spec, name))
         else:
             last = max(m.i for m, _ in countries)

@@ -1053,8 +1053,11 @@ class ArticleActors:
             if not modifiers:
                 return []
         start = modifiers[0].i
+        end = token.i + 1
+        if token.doc[end : end + 2].text.lower() == "of war":
+            end += 2  # "Varenian prisoners of war"
         # the text's own form: "Niger's military leaders", "Russian-based hackers"
-        name = token.doc[start : token.i + 1].text.strip('"“”()')
+        name = token.doc[start:end].text.strip('"“”()')
         return [self.add(NodeLabel.GROUP, name, name)]
 
     def _armed_body_referred(self, token: Token) -> list[str]:

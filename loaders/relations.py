@@ -1125,6 +1125,23 @@ class SentenceRelations:
                     out += self.actors.doers_of(rel.name)
         return list(dict.fromkeys(out))
 
+    def _adjacent_object(self, pred: Predicate) -> list[str]:
+        """ "Belarus freed opposition figure Siarhei Tsikhanouski hours after …", parsed with the
+        name as a modifier of "hours": a verb with no object slot takes the actor named right
+        after it, before any preposition, verb or punctuation."""
+        token = pred.token
+        if self.passive(token) or any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"} for c in token.children
+        ):
+            return []
+        for nxt in token.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:
+            if nxt.pos_ in {"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PART"}:
+                return []
+            keys = [k for k in self.found.keys_of(nxt) if self._is_actor(k)]
+            if keys:
+                return keys
+        return []
+
     def _clause_subjects_of(self, noun: Token) -> list[str]:
         """Actors subject of the that-clause a noun takes ("the accusation that X had …")."""
         return [
@@ -1229,6 +1246,8 @@ class SentenceRelations:
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
+        if not objects and not pred.nominal and pred.light_noun is None and pred.via_prep is None:
+            objects = [k for k in self._adjacent_object(pred) if k not in subjects]
         if edge is EdgeType.ACCUSED and pred.nominal and not objects:
             # "China's accusation that the Philippines had rammed its vessel": the one accused
             objects = [k for k in self._clause_subjects_of(pred.token) if k not in subjects]

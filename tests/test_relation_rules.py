@@ -367,6 +367,22 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         },
         set(),
     ),
+    # a name the parser hung on the next noun ("… Tsikhanouski hours after") is the verb's object
+    (
+        "Velmora freed opposition figure Ardo Verrin hours after the meeting.",
+        {("Velmora", "RELEASED", "Ardo Verrin")},
+        set(),
+    ),
+    # "prisoners of war" and "political prisoners" are groups of their own
+    (
+        "Drashiva freed 40 Varenian prisoners of war on Friday. Tamazir pardoned 300 political"
+        " prisoners on Independence Day.",
+        {
+            ("Drashiva", "RELEASED", "Varenian prisoners of war"),
+            ("Tamazir", "RELEASED", "political prisoners"),
+        },
+        {("Drashiva", "RELEASED", "Varenian prisoners")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
