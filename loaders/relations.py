@@ -785,6 +785,12 @@ class SentenceRelations:
 
     @staticmethod
     def _barred_entry(pred: Predicate) -> bool:
+        """ "banned him from entering the country", "imposed an entry ban on X": kept out."""
+        noun = pred.light_noun or (pred.token if pred.nominal else None)
+        if noun is not None and any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in {"entry", "visa"} for c in noun.children
+        ):
+            return True
         return any(
             child.dep_ == "prep"
             and child.lower_ == "from"

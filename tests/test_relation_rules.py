@@ -383,6 +383,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         },
         {("Drashiva", "RELEASED", "Varenian prisoners")},
     ),
+    # an entry ban keeps its target out: an expulsion, not a sanction
+    (
+        "Brellia imposed an entry ban on Zoran Petkavic and other Sable Front commanders.",
+        {("Brellia", "EXPELLED", "Zoran Petkavic")},
+        {("Brellia", "SANCTIONED", "Zoran Petkavic")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
