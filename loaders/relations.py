@@ -115,9 +115,7 @@ _UNDERGO_VERBS = frozenset(
     {"draw", "receive", "face", "earn", "attract", "get", "suffer", "incur", "win", "meet", "court"}
 )
 #: Harms that, when one actor says another did them, make the speaker an accuser.
-_REPORTED_HARMS = frozenset(
-    {EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.SANCTIONED, EdgeType.THREATENED}
-)
+_REPORTED_HARMS = frozenset({EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.THREATENED})
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj", "acl", "dobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LABEL_VERBS = {"call", "describe", "label", "brand", "dub", "term"}
@@ -1242,7 +1240,9 @@ class SentenceRelations:
                 for r in reporters:
                     for s in subjects:
                         self._add(r, s, EdgeType.ACCUSED)
-            return
+                return
+            # "Ilse Brandvik said Varenia had imposed an arms embargo on Drashiva": a measure or
+            # a meeting a speaker reports is the report's fact, not a charge
         if pred.rel.converse:
             subjects, objects = objects, subjects
         if edge is EdgeType.ATTACKED and _forms(pred.token) & self.lex.verbal_clashes:

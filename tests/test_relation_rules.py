@@ -389,6 +389,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Brellia", "EXPELLED", "Zoran Petkavic")},
         {("Brellia", "SANCTIONED", "Zoran Petkavic")},
     ),
+    # a measure a speaker reports is the report's fact; a harm a speaker reports is a charge
+    (
+        "Ilse Brandvik said Varenia had imposed an arms embargo on Drashiva. Marko Veltan said"
+        " Ostland had shelled Merevia.",
+        {("Varenia", "SANCTIONED", "Drashiva"), ("Marko Veltan", "ACCUSED", "Ostland")},
+        {("Ilse Brandvik", "ACCUSED", "Varenia"), ("Ostland", "ATTACKED", "Merevia")},
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
