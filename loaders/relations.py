@@ -1135,7 +1135,12 @@ class SentenceRelations:
         after it, before any preposition, verb or punctuation."""
         token = pred.token
         if self.passive(token) or any(
-            c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"} for c in token.children
+            c.dep_ in {"dobj", "xcomp", "dative", "attr", "oprd"}
+            # "detained 11 fishermen found inside its waters": a reduced relative the parser
+            # took for a clause is no object slot of its own
+            or c.dep_ == "ccomp"
+            and (c.tag_ not in {"VBN", "VBD"} or any(a.dep_ in {"aux", "mark"} for a in c.children))
+            for c in token.children
         ):
             return []
         for nxt in token.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:

@@ -396,6 +396,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Varenia", "SANCTIONED", "Drashiva"), ("Marko Veltan", "ACCUSED", "Ostland")},
         {("Ilse Brandvik", "ACCUSED", "Varenia"), ("Ostland", "ATTACKED", "Merevia")},
     ),
+    # a reduced relative the parser took for a clause leaves the object to the verb
+    (
+        "Tavoria said it had detained 11 Pellagan fishermen found inside its territorial waters.",
+        {("Tavoria", "IMPRISONED", "Pellagan fishermen")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
