@@ -279,12 +279,22 @@ class SentenceRelations:
                             return Predicate(verb, rel, light_noun=child)
         # "took X into custody", "put X on notice", "X was stripped of her accreditation": the
         # pair's noun sits in a prepositional phrase
-        if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
-            for child in verb.children:
-                if child.dep_ == "prep":
-                    for pobj in child.children:
-                        rel = self.lex.light_classes.get((lemma, pobj.lemma_.lower()))
-                        if pobj.dep_ == "pobj" and rel:
+        has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+        for child in verb.children:
+            # "acted as a go-between for X and Y": a role taken with "as" needs no object
+            if child.dep_ == "prep" and (has_object or child.lower_ == "as"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    doc = pobj.doc
+                    hyphened = (  # "go-between", which the tokenizer cuts in three
+                        doc[pobj.i - 2 : pobj.i + 1].text.lower()
+                        if pobj.i >= 2 and doc[pobj.i - 1].text == "-" and not doc[pobj.i - 1].whitespace_
+                        else ""
+                    )
+                    for noun in (pobj.lemma_.lower(), hyphened):
+                        rel = self.lex.light_classes.get((lemma, noun))
+                        if rel:
                             return Predicate(verb, rel, light_noun=child)
         return None
 
@@ -819,14 +829,19 @@ class SentenceRelations:
         for child in pred.token.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
                 out += self._parties(child)
+        if pred.light_noun is not None and pred.light_noun.dep_ == "prep":
+            # "acted as a go-between for X and Y", "served as mediator between X and Y"
+            for role in pred.light_noun.children:
+                if role.dep_ == "pobj":
+                    out += self._parties(role, preps=("between", "for"))
         return list(dict.fromkeys(out))
 
-    def _parties(self, anchor: Token) -> list[str]:
+    def _parties(self, anchor: Token, preps: tuple[str, ...] = ("between",)) -> list[str]:
         return list(
             dict.fromkeys(
                 k
                 for child in anchor.children
-                if child.dep_ == "prep" and child.lower_ == "between"
+                if child.dep_ == "prep" and child.lower_ in preps
                 for p in child.children
                 if p.dep_ == "pobj"
                 for k in self.target_keys(p)
