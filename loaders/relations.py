@@ -1348,6 +1348,20 @@ class SentenceRelations:
                             for k in self._seat_of_government(p, self.keys(p))
                             if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
                         ]
+        if not hosts and any(c.dep_ == "dobj" for c in pred.token.children):
+            # "recalled its ambassadors to the United States and Australia", the "to" hung on
+            # the verb
+            for child in pred.token.children:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            for t in self._conjuncts(p):
+                                hosts += [
+                                    k
+                                    for k in self.keys(t) + self._seat_of_government(t, self.found.keys_of(t))
+                                    if self.actors.actors[k].label
+                                    in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
+                                ]
         own = set(self.subjects(pred))
         envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
         if envoys:

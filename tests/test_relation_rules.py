@@ -402,6 +402,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Tavoria", "IMPRISONED", "Pellagan fishermen")},
         set(),
     ),
+    # a recall's hosts after a "to" the parser hung on the verb
+    (
+        "Ostland recalled its ambassadors to Tessalia and Merevia over the scrapped contract.",
+        {("Ostland", "RECALLED", "Tessalia"), ("Ostland", "RECALLED", "Merevia")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
