@@ -269,6 +269,17 @@ class SentenceRelations:
                         rel = self.lex.light_classes.get((lemma, noun))
                         if rel:
                             return Predicate(verb, rel, light_noun=child)
+        # "sent 40 tonnes of medical supplies": the pair's noun is what the amount measures
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and any(c.like_num or c.dep_ == "nummod" for c in obj.children):
+                for of in obj.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for p in of.children:
+                            rel = self.lex.light_classes.get(
+                                (lemma, p.lemma_.lower())
+                            ) or self.lex.light_classes.get((lemma, p.lower_))
+                            if p.dep_ == "pobj" and rel:
+                                return Predicate(verb, rel, light_noun=obj)
         # "sent two diplomats packing": the pair's participle hangs on the object
         for obj in verb.children:
             if obj.dep_ == "dobj":

@@ -408,6 +408,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ostland", "RECALLED", "Tessalia"), ("Ostland", "RECALLED", "Merevia")},
         set(),
     ),
+    # an amount of what a light pair gives: "sent 40 tonnes of food"; a joint patrol carried out
+    (
+        "Tessalia sent 40 tonnes of food to Merevia on Friday. Koryssa carried out its first joint"
+        " naval patrol with Malvessa.",
+        {("Tessalia", "AIDED", "Merevia"), ("Koryssa", "COOPERATED_WITH", "Malvessa")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
