@@ -292,8 +292,9 @@ class SentenceRelations:
         # pair's noun sits in a prepositional phrase
         has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
         for child in verb.children:
-            # "acted as a go-between for X and Y": a role taken with "as" needs no object
-            if child.dep_ == "prep" and (has_object or child.lower_ == "as"):
+            # "acted as a go-between for X and Y", "voted in favour of X": a role taken with
+            # "as" or a stance taken "in" needs no object
+            if child.dep_ == "prep" and (has_object or child.lower_ in {"as", "in"}):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -400,7 +401,8 @@ class SentenceRelations:
         """ "was threatened with a port ban by Pellagos", "was fined 1.8 billion euros by the
         Commission": the parser hangs the agent on the means or on the amount."""
         amounts = [c for c in token.children if c.dep_ == "dobj" and any(n.like_num for n in c.children)]
-        amounts += [c for c in token.children if c.dep_ == "oprd"]  # "declared persona non grata by X"
+        # "declared persona non grata by X", the "by" hung on "persona" or on "grata"
+        amounts += [t for c in token.children if c.dep_ == "oprd" for t in c.subtree if t.pos_ == "NOUN"]
         means = [  # "threatened with a ban by X", "stripped of her accreditation by X"
             m
             for prep in token.children
@@ -611,7 +613,18 @@ class SentenceRelations:
         return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
     def _implicit_agent(self, pred: Predicate) -> list[str]:
-        """ "The ambassador was recalled": a recalled envoy is recalled by the country he serves."""
+        """ "The ambassador was recalled": a recalled envoy is recalled by the country he serves;
+        "three diplomats were expelled from Norhaval": by the country they leave."""
+        if pred.rel.actor_edge is EdgeType.EXPELLED:
+            return [
+                k
+                for child in pred.token.children
+                if child.dep_ == "prep" and child.lower_ == "from"
+                for p in child.children
+                if p.dep_ == "pobj"
+                for k in self.keys(p) + self._seat_of_government(p, self.found.keys_of(p))
+                if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
+            ]
         if pred.rel.actor_edge is not EdgeType.RECALLED:
             return []
         out = []

@@ -415,6 +415,17 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Tessalia", "AIDED", "Merevia"), ("Koryssa", "COOPERATED_WITH", "Malvessa")},
         set(),
     ),
+    # expelled "from" a country without an agent: by that country; persona non grata "by" X
+    # with the "by" hung deep in the phrase
+    (
+        "Three Vostranian diplomats were expelled from Norhaval on Friday. Drashiva's military"
+        " attaché was declared persona non grata by Ostrevia and given three days to leave.",
+        {
+            ("Norhaval", "EXPELLED", "Vostranian diplomats"),
+            ("Ostrevia", "EXPELLED", "Drashiva's military attaché"),
+        },
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
