@@ -20,8 +20,8 @@ STANCE = ROOT / "tests" / "data" / "issues" / "stance.jsonl"
 
 #: slice -> (typed recall, precision) floors, measured less about 0.02
 FLOORS = {
-    "names:real": (0.72, 0.90),
-    "names:invented": (0.72, 0.89),
+    "names:real": (0.73, 0.90),
+    "names:invented": (0.73, 0.89),
 }
 STANCE_FLOOR = (0.81, 0.78)
 STRUCTURAL_FLOOR = 0.62
