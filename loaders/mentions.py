@@ -163,6 +163,8 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
             "network",
             "platform",
             "mission",
+            "bureau",
+            "directorate",
         )
     },
     **{

@@ -1152,8 +1152,9 @@ class SentenceRelations:
                     return True
         return False
 
-    def _event_referents(self, pred: Predicate) -> list[str]:
-        """ "The United States condemned the veto": the doer of the article's last veto."""
+    def _event_referents(self, pred: Predicate, edges: set[EdgeType] | None = None) -> list[str]:
+        """ "The United States condemned the veto": the doer of the article's last veto (of an
+        event of one of `edges`, if given)."""
         nouns = [c for c in pred.token.children if c.dep_ in {"dobj", "nsubjpass"}]
         nouns += [p for c in pred.token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         out: list[str] = []
@@ -1164,7 +1165,7 @@ class SentenceRelations:
             ):
                 continue
             for rel in self.lex.noun_classes.get(noun.lemma_.lower(), []):
-                if rel.actor_edge is not None:
+                if rel.actor_edge is not None and (edges is None or rel.actor_edge in edges):
                     out += self.actors.doers_of(rel.name)
         return list(dict.fromkeys(out))
 
@@ -1296,6 +1297,9 @@ class SentenceRelations:
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
+        if edge in {EdgeType.SUPPORTED, EdgeType.REJECTED} and not objects:
+            # "the African Union said it backed the request": the one who made the request
+            objects = [k for k in self._event_referents(pred, {EdgeType.DEMANDED}) if k not in subjects]
         if not objects and not pred.nominal and pred.light_noun is None and pred.via_prep is None:
             objects = [k for k in self._adjacent_object(pred) if k not in subjects]
         if edge is EdgeType.ACCUSED and pred.nominal and not objects:

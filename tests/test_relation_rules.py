@@ -426,6 +426,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         },
         set(),
     ),
+    # backing a request the article named supports whoever made it
+    (
+        "Kenya's government appealed to India to release a consignment of drugs, and the African"
+        " Union said it backed the request.",
+        {("Kenya", "DEMANDED", "India"), ("African Union", "SUPPORTED", "Kenya")},
+        set(),
+    ),
     # a person's name whose last word the NER left out but the parser kept in the phrase
     (
         "South Korean prosecutors launched a criminal probe into President Yoon Suk Yeol over his"
