@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.model import EdgeType, NodeLabel
 from actorgraph.graph.model import normalize_alias as _normalize_alias
-from actorgraph.loaders.slots import acts, known_word
-from spacy.tokens import Span, Token
+from actorgraph.loaders.slots import acts, known_word, phrase_end, relative_pronouns
+from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from actorgraph.loaders.mentions import ArticleActors, SentenceActors
@@ -141,8 +141,7 @@ def _owns_agent_or_title(token: Token, actors: ArticleActors) -> bool:
 def _its_minister(token: Token, actors: ArticleActors) -> bool:
     """ "Qarim, which has hosted the talks, said its foreign minister had …": a name that is a
     "which" and owns, as "its", a head of government or a minister is a state."""
-    which = any(c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in token.children)
-    if not which:
+    if "which" not in relative_pronouns(token):
         return False
     for its in token.sent:
         if its.lower_ == "its" and its.dep_ == "poss" and its.i > token.i:
@@ -176,20 +175,28 @@ def _owns_state_office(token: Token, actors: ArticleActors) -> bool:
     )
 
 
+def _docs(spans: list[Span]) -> list[Doc]:
+    """The article's paragraph Docs, each once, from its entity spans."""
+    return list({id(s.doc): s.doc for s in spans}.values())
+
+
 def _title_demonyms(spans: list[Span], actors: ArticleActors) -> list[str]:
     """ "Drovnian Defence Minister Anton Vasko": a capitalised demonym-shaped word before a title
     is a state's adjective even when the NER tags nothing there."""
     lex = actors.lex
     found: list[str] = []
-    for doc in {id(s.doc): s.doc for s in spans}.values():
+    for doc in _docs(spans):
         for token in doc[:-1]:
             if not token.is_title or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
                 continue
             # "Drovnian Defence Minister", "Lumaran Energy Minister": a title within three words
             after = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
-            if not any(
-                w in lex.titles or " ".join(after[i : i + 2]) in lex.titles for i, w in enumerate(after)
-            ) or not all(t.is_title for t in doc[token.i + 1 : token.i + 2]):
+            if (
+                not any(
+                    w in lex.titles or " ".join(after[i : i + 2]) in lex.titles for i, w in enumerate(after)
+                )
+                or not doc[token.i + 1].is_title
+            ):
                 continue
             norm = normalize_alias(token.text)
             if norm in lex.agents.not_country_demonyms or known_word(token.lower_):
@@ -299,7 +306,7 @@ def _capitals(spans: list[Span], actors: ArticleActors) -> list[tuple[str, str, 
     """(capital, the word naming its state, the state) for every "Oltmar, the Varnessan capital"
     or "Oltmar, Varnessa's capital" of the article, tagged by the NER or not."""
     out = []
-    for doc in {id(s.doc): s.doc for s in spans}.values():
+    for doc in _docs(spans):
         for noun in doc:
             if noun.lemma_.lower() != "capital" or noun.dep_ != "appos":
                 continue
@@ -502,10 +509,7 @@ class AgentFinder:
                     ),
                     default=min(modifier.left_edge.i, modifier.i),  # "South Korea's antitrust regulator"
                 )
-                end = token.i + 1
-                if doc[end : end + 2].text.lower() == "of war":
-                    end += 2  # "Varenian prisoners of war"
-                name = doc[start:end].text
+                name = doc[start : phrase_end(token)].text  # "Varenian prisoners of war"
             keys.append(self._register(country, spec, name))
         else:
             last = max(m.i for m, _ in countries)

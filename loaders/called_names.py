@@ -294,13 +294,11 @@ def _shape_label(span: Span, lex) -> str | None:
     """ "Ostmark Energy" is no person; "Velmoran" before "officials" is a demonym."""
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.org_suffixes:
         return "ORG"
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    before = _body_word_before(span, lex)
     if (
         span.label_ in {"PERSON", "GPE"}
         and before is not None
-        and before.is_lower
         and before.pos_ == "NOUN"
-        and lex.agents.apposition.get(before.lower_) == "ORG"
         and not _country(lex, span.text)
     ):
         return "ORG"  # "the state energy company Sarvgaz", "the charity Kestrel Relief"
@@ -346,14 +344,20 @@ def _named_like_a_body(span: Span, lex) -> bool:
     inner_words = lex.agents.name_inner_words
     if len(span) < 2 or not all(t.is_title or t.lower_ in inner_words for t in span):
         return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
     return (
         span[-1].lower_ in lex.agents.org_name_endings
         or span[-1].lower_ in lex.org_suffixes
-        or before is not None
-        and before.is_lower
-        and lex.agents.apposition.get(before.lower_) == "ORG"
+        or _body_word_before(span, lex) is not None
     )
+
+
+def _body_word_before(span: Span, lex) -> Token | None:
+    """The lower-case word for a kind of body right before a name ("the charity", "the state
+    energy company"), if there is one."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and lex.agents.apposition.get(before.lower_) == "ORG":
+        return before
+    return None
 
 
 def _retype_by_apposition(spans: list[Span], lex) -> list[Span]:
@@ -605,10 +609,12 @@ def _with_capitalised_tail(span: Span, lex) -> Span:
     capitalised words after it are the rest of the organisation's name."""
     doc = span.doc
     end = span.end
-    if span.label_ not in {"ORG", "PERSON"} or end + 1 >= len(doc) or _title_case(doc):
+    if span.label_ not in {"ORG", "PERSON"} or end + 1 >= len(doc):
         return span
     inner = doc[end]
     if not inner.is_title or inner.lower_ not in lex.agents.name_inner_words or inner.i == inner.sent.start:
+        return span
+    if _title_case(doc):  # the whole paragraph's scan last: after the span's own cheap tests
         return span
     tail = end + 1
     while tail < len(doc) and doc[tail].is_title and doc[tail].pos_ in {"PROPN", "NOUN"}:
@@ -622,7 +628,7 @@ def _with_head_word(span: Span, lex) -> Span:
     """ "the International Centre for Settlement of Investment Disputes" tagged without its last
     word: a capitalised noun that the span's last word modifies belongs to the name."""
     doc = span.doc
-    if span.label_ != "ORG" or span.end >= len(doc) or _title_case(doc):
+    if span.label_ != "ORG" or span.end >= len(doc):
         return span
     nxt = doc[span.end]
     if (
@@ -632,6 +638,7 @@ def _with_head_word(span: Span, lex) -> Span:
         or span[-1].dep_ != "compound"
         or span[-1].head.i != nxt.i
         or normalize_alias(nxt.text) in lex.country_by_alias
+        or _title_case(doc)
     ):
         return span
     return Span(doc, span.start, span.end + 1, label="ORG")
@@ -641,7 +648,7 @@ def _with_name_before(span: Span, lex) -> Span:
     """ "Halcyra Telecom" tagged as the place "Telecom": an untagged proper noun compounding the
     span's head is the start of its name, and a company ending makes the whole an organisation."""
     doc = span.doc
-    if span.start == 0 or span.label_ not in _ACTOR_LABELS - {"PERSON"} or _title_case(doc):
+    if span.start == 0 or span.label_ not in _ACTOR_LABELS - {"PERSON"}:
         return span  # a person's name is preceded by titles ("Justice"), not by more of it
     before = doc[span.start - 1]
     if (
@@ -654,6 +661,7 @@ def _with_name_before(span: Span, lex) -> Span:
         or before.lower_.rstrip(".") in lex.honorifics
         or _country(lex, before.text)
         or normalize_alias(before.text) in lex.country_by_adjective
+        or _title_case(doc)
     ):
         return span
     label = "ORG" if span[-1].lower_ in lex.org_suffixes else span.label_

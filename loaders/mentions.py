@@ -29,7 +29,7 @@ from actorgraph.graph.model import EdgeType, NodeLabel, node_id
 from actorgraph.graph.model import normalize_alias as _normalize_alias
 from actorgraph.loaders.agents import AgentFinder, guess_country, learn_countries, learn_named_groups
 from actorgraph.loaders.lexicons import Lexicons
-from actorgraph.loaders.slots import acts, known_word
+from actorgraph.loaders.slots import acts, known_word, phrase_end, relative_pronouns
 from spacy.tokens import Span, Token
 
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -359,9 +359,7 @@ class ArticleActors:
             if holder.lemma_.lower() in self.lex.titles:
                 return True
         # "Osterhaus, who had raised rates": only people are "who"
-        return any(
-            c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} for w in c.children) for c in root.children
-        )
+        return bool(relative_pronouns(root) & {"who", "whom"})
 
     def learn_names(self, spans: list[Span]) -> None:
         learn_countries(self, spans)
@@ -389,9 +387,7 @@ class ArticleActors:
                 continue
             if len(parts) == 1 and _where(span):
                 continue  # "a prosecutor in Mytilene": a one-word name where things happen
-            if len(parts) == 1 and any(
-                c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in span.root.children
-            ):
+            if len(parts) == 1 and "which" in relative_pronouns(span.root):
                 continue  # "Qarim, which hosted the talks": no person is a "which"
             if len(parts) >= 2:
                 self._register_person(parts, text)
@@ -1055,11 +1051,8 @@ class ArticleActors:
             if not modifiers:
                 return []
         start = modifiers[0].i
-        end = token.i + 1
-        if token.doc[end : end + 2].text.lower() == "of war":
-            end += 2  # "Varenian prisoners of war"
-        # the text's own form: "Niger's military leaders", "Russian-based hackers"
-        name = token.doc[start:end].text.strip('"“”()')
+        # the text's own form: "Niger's military leaders", "Varenian prisoners of war"
+        name = token.doc[start : phrase_end(token)].text.strip('"“”()')
         return [self.add(NodeLabel.GROUP, name, name)]
 
     def _armed_body_referred(self, token: Token) -> list[str]:

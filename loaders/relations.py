@@ -89,6 +89,19 @@ _AUTHORING_VERBS = frozenset(
         "broadcast",
     }
 )
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of the token's prepositions among `preps` ("expelled from Norhaval")."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 #: Edges that judge an act, whose target is the act's doer when the act alone is named
 #: ("condemned the veto", "welcomed the release").
 _JUDGING = frozenset({EdgeType.CRITICIZED, EdgeType.PRAISED})
@@ -264,30 +277,26 @@ class SentenceRelations:
         lemma = verb.lemma_.lower()
         for deps in (self._LIGHT_NOUNS, self._LIGHT_PARTICLES):
             for child in verb.children:
-                if child.dep_ in deps:
-                    for noun in (child.lower_, child.lemma_.lower()):
-                        rel = self.lex.light_classes.get((lemma, noun))
-                        if rel:
-                            return Predicate(verb, rel, light_noun=child)
+                if child.dep_ in deps and (
+                    rel := self._light_class(lemma, child.lower_, child.lemma_.lower())
+                ):
+                    return Predicate(verb, rel, light_noun=child)
         # "sent 40 tonnes of medical supplies": the pair's noun is what the amount measures
         for obj in verb.children:
             if obj.dep_ == "dobj" and any(c.like_num or c.dep_ == "nummod" for c in obj.children):
-                for of in obj.children:
-                    if of.dep_ == "prep" and of.lower_ == "of":
-                        for p in of.children:
-                            rel = self.lex.light_classes.get(
-                                (lemma, p.lemma_.lower())
-                            ) or self.lex.light_classes.get((lemma, p.lower_))
-                            if p.dep_ == "pobj" and rel:
-                                return Predicate(verb, rel, light_noun=obj)
+                for p in _prep_objects(obj, {"of"}):
+                    if rel := self._light_class(lemma, p.lemma_.lower(), p.lower_):
+                        return Predicate(verb, rel, light_noun=obj)
         # "sent two diplomats packing": the pair's participle hangs on the object
         for obj in verb.children:
             if obj.dep_ == "dobj":
                 for child in obj.children:
-                    if child.dep_ == "acl" and child.tag_ == "VBG":
-                        rel = self.lex.light_classes.get((lemma, child.lower_))
-                        if rel:
-                            return Predicate(verb, rel, light_noun=child)
+                    if (
+                        child.dep_ == "acl"
+                        and child.tag_ == "VBG"
+                        and (rel := self._light_class(lemma, child.lower_))
+                    ):
+                        return Predicate(verb, rel, light_noun=child)
         # "took X into custody", "put X on notice", "X was stripped of her accreditation": the
         # pair's noun sits in a prepositional phrase
         has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
@@ -295,19 +304,23 @@ class SentenceRelations:
             # "acted as a go-between for X and Y", "voted in favour of X": a role taken with
             # "as" or a stance taken "in" needs no object
             if child.dep_ == "prep" and (has_object or child.lower_ in {"as", "in"}):
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     doc = pobj.doc
                     hyphened = (  # "go-between", which the tokenizer cuts in three
                         doc[pobj.i - 2 : pobj.i + 1].text.lower()
                         if pobj.i >= 2 and doc[pobj.i - 1].text == "-" and not doc[pobj.i - 1].whitespace_
                         else ""
                     )
-                    for noun in (pobj.lemma_.lower(), hyphened):
-                        rel = self.lex.light_classes.get((lemma, noun))
-                        if rel:
-                            return Predicate(verb, rel, light_noun=child)
+                    if rel := self._light_class(lemma, pobj.lemma_.lower(), hyphened):
+                        return Predicate(verb, rel, light_noun=child)
+        return None
+
+    def _light_class(self, lemma: str, *nouns: str) -> RelationClass | None:
+        """The class of the first light pair "lemma:noun" the lexicon lists, trying the nouns in turn."""
+        for noun in nouns:
+            rel = self.lex.light_classes.get((lemma, noun))
+            if rel:
+                return rel
         return None
 
     def _prep_target(self, verb: Token, prep: str | None) -> bool:
@@ -612,19 +625,20 @@ class SentenceRelations:
     def _infinitive(token: Token) -> bool:
         return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
+    def _states_at(self, token: Token) -> list[str]:
+        """States or bodies a token names, a capital or an unknown place read as its government
+        ("expelled from Norhaval", "its ambassadors to Tessalia")."""
+        return [
+            k
+            for k in self.keys(token) + self._seat_of_government(token, self.found.keys_of(token))
+            if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
+        ]
+
     def _implicit_agent(self, pred: Predicate) -> list[str]:
         """ "The ambassador was recalled": a recalled envoy is recalled by the country he serves;
         "three diplomats were expelled from Norhaval": by the country they leave."""
         if pred.rel.actor_edge is EdgeType.EXPELLED:
-            return [
-                k
-                for child in pred.token.children
-                if child.dep_ == "prep" and child.lower_ == "from"
-                for p in child.children
-                if p.dep_ == "pobj"
-                for k in self.keys(p) + self._seat_of_government(p, self.found.keys_of(p))
-                if self.actors.actors[k].label in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
-            ]
+            return [k for p in _prep_objects(pred.token, {"from"}) for k in self._states_at(p)]
         if pred.rel.actor_edge is not EdgeType.RECALLED:
             return []
         out = []
@@ -919,13 +933,7 @@ class SentenceRelations:
                 elif child.dep_ == "acl" and child.lemma_.lower() == "belong":
                     # "a helicopter belonging to Halden Logistics"
                     owners += [
-                        k
-                        for prep in child.children
-                        if prep.dep_ == "prep" and prep.lower_ == "to"
-                        for p in prep.children
-                        if p.dep_ == "pobj"
-                        for k in self.keys(p)
-                        if self._is_actor(k)
+                        k for p in _prep_objects(child, {"to"}) for k in self.keys(p) if self._is_actor(k)
                     ]
                 elif child.dep_ == "agent":  # the same, when the parser takes "run" for a noun
                     owners += [
@@ -1379,17 +1387,9 @@ class SentenceRelations:
         if not hosts and any(c.dep_ == "dobj" for c in pred.token.children):
             # "recalled its ambassadors to the United States and Australia", the "to" hung on
             # the verb
-            for child in pred.token.children:
-                if child.dep_ == "prep" and child.lower_ == "to":
-                    for p in child.children:
-                        if p.dep_ == "pobj":
-                            for t in self._conjuncts(p):
-                                hosts += [
-                                    k
-                                    for k in self.keys(t) + self._seat_of_government(t, self.found.keys_of(t))
-                                    if self.actors.actors[k].label
-                                    in {NodeLabel.COUNTRY, NodeLabel.ORGANIZATION}
-                                ]
+            for p in _prep_objects(pred.token, {"to"}):
+                for t in self._conjuncts(p):
+                    hosts += self._states_at(t)
         own = set(self.subjects(pred))
         envoys = [k for k in objects if self.actors.actors[k].label is NodeLabel.PERSON]
         if envoys:

@@ -51,3 +51,20 @@ def _english_words() -> frozenset[str]:
 def known_word(word: str) -> bool:
     words = _english_words()
     return word in words or word.rstrip("s") in words or word.removesuffix("es") in words
+
+
+def relative_pronouns(token: Token) -> set[str]:
+    """The relative pronouns of the relative clauses on a word ("Osterhaus, who …": {"who"};
+    "Qarim, which …": {"which"}): only people are "who", and no person is a "which"."""
+    return {
+        w.lower_ for c in token.children if c.dep_ == "relcl" for w in c.children if w.lower_ in _RELATIVES
+    }
+
+
+def phrase_end(token: Token) -> int:
+    """Where the phrase a head noun names ends: after "of war" in "prisoners of war"."""
+    end = token.i + 1
+    return end + 2 if token.doc[end : end + 2].text.lower() == "of war" else end
+
+
+_RELATIVES = frozenset({"who", "whom", "which"})
