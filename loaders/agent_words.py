@@ -40,6 +40,7 @@ class AgentWords:
     org_name_endings: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     name_inner_words: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
 
     def is_outlet(self, name: str) -> bool:
         """A news outlet reports the news; it takes no side on the issues it reports."""
@@ -99,6 +100,7 @@ def parse_agent_words(actors: dict) -> AgentWords:
                 "org_name_endings",
                 "party_nouns",
                 "name_inner_words",
+                "institution_heads",
             )
         },
         group_descriptions={

@@ -582,7 +582,9 @@ class AgentFinder:
         if known is not None:
             actors.actors[known].aliases.add(name)
             return known
-        key = actors.add(NodeLabel.GROUP, name, name)
+        head = name.split()[-1].lower()
+        label = NodeLabel.ORGANIZATION if head in actors.lex.agents.institution_heads else NodeLabel.GROUP
+        key = actors.add(label, name, name)
         if spec.edge is not None:  # "Kethmari journalists" are of Kethmar, not its agents
             country_key = actors.add(NodeLabel.COUNTRY, country, None)
             actors.actors[key].affiliation = (country_key, spec.edge)

@@ -299,7 +299,7 @@ CASES: dict[str, tuple[str, list, list, list]] = {
     ),
     "possessive-ministry": (
         "Kessaria's defence ministry denied the report.",
-        [("Kessaria's defence ministry", "Group"), ("Kessaria", "Country")],
+        [("Kessaria's defence ministry", "Organization"), ("Kessaria", "Country")],
         [("Kessaria's defence ministry", "REPRESENTS", "Kessaria")],
         [("Kessaria", "Organization")],
     ),
@@ -325,6 +325,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         "The Velmoran regulator fined Brenmoor Bank for money laundering.",
         [("Velmoran regulator", "Group"), ("Brenmoor Bank", "Organization")],
         [("Velmoran regulator", "MEMBER_OF", "Velmora")],
+        [],
+    ),
+    "demonym-ministry": (
+        "The Drelvian interior ministry banned the rally, and Drelvian police detained forty people.",
+        [("Drelvian interior ministry", "Organization"), ("Drelvian police", "Group")],
+        [("Drelvian interior ministry", "REPRESENTS", "Drelvia"), ("Drelvian police", "MEMBER_OF", "Drelvia")],
         [],
     ),
     "named-ministry": (
