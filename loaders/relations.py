@@ -536,7 +536,13 @@ class SentenceRelations:
                 if speakers:
                     return speakers  # "Moscow said it had expelled a diplomat": Moscow did
             if child.dep_ in subject_deps:
-                keys = self.keys(child)
+                keys = self.keys(child) or [
+                    # "The main opposition party, the Alliance for Renewal, accused …"
+                    k
+                    for c in child.children
+                    if c.dep_ == "appos"
+                    for k in self.keys(c)
+                ]
                 nominal = self._by_token.get(child.i)
                 if not keys and nominal is not None and nominal.nominal:
                     return self.subjects(nominal)  # "their discussions were expected to focus on"
@@ -1316,9 +1322,13 @@ class SentenceRelations:
         if edge is EdgeType.DEMANDED and not objects:
             # "demanded the release of everyone detained": of whoever holds them
             objects = [k for k in self._holders_asked(pred) if k not in subjects]
+        if not objects and len(subjects) >= 2 and self._reciprocal(pred):
+            # "Italy and Malta accused each other of abandoning the migrants": both ways
+            objects = subjects
         for s in subjects:
             for o in objects:
-                self._add(s, o, edge)
+                if s != o:
+                    self._add(s, o, edge)
         if subjects and not pred.rel.speech:
             self.actors.record_event(pred.rel.name, subjects)
             self.actors.record_event(edge.value, subjects)
@@ -1353,6 +1363,19 @@ class SentenceRelations:
                 for b in between[i + 1 :]:
                     self._add(a, b, edge)
             return
+
+    @staticmethod
+    def _reciprocal(pred: Predicate) -> bool:
+        """ "accused each other", "traded blame with one another": the object is the subjects."""
+        verb = pred.token
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        pairs = {("each", "other"), ("one", "another")}
+        return any(
+            (o.doc[o.i - 1].lower_, o.lower_) in pairs or (o.lower_, o.doc[o.i + 1].lower_) in pairs
+            for o in objects
+            if 0 < o.i < len(o.doc) - 1
+        )
 
     def _recall_targets(self, pred: Predicate, objects: list[str]) -> list[str]:
         """A country recalls its envoy *from* a host: the host is the target, with the envoy

@@ -440,6 +440,23 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("South Korean prosecutors", "INVESTIGATED", "Yoon Suk Yeol")},
         {("South Korean prosecutors", "INVESTIGATED", "Yoon Suk")},
     ),
+    # reciprocal objects: "each other", "one another" are the subjects themselves, both ways
+    (
+        "Italy and Malta accused each other on Wednesday of abandoning 212 migrants at sea.",
+        {("Italy", "ACCUSED", "Malta"), ("Malta", "ACCUSED", "Italy")},
+        {("Italy", "ACCUSED", "Italy")},
+    ),
+    (
+        "Marko Veltan and Ilse Korva blamed one another for the collapse of the talks.",
+        {("Marko Veltan", "ACCUSED", "Ilse Korva"), ("Ilse Korva", "ACCUSED", "Marko Veltan")},
+        set(),
+    ),
+    # a subject named only by its apposition
+    (
+        "The main opposition party, the Civic Dawn Alliance, accused Ilse Korva of rigging the vote.",
+        {("Civic Dawn Alliance", "ACCUSED", "Ilse Korva")},
+        set(),
+    ),
 ]
 
 
