@@ -473,11 +473,25 @@ class SentenceRelations:
                 return [k for c in token.children if c.dep_ == "nsubjpass" for k in self.keys(c)]
             return self._implicit_agent(pred)
         if token.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in token.children):
-            return self.keys(token.head) or self._author(token.head)
+            return self._person_of_place(token) or self.keys(token.head) or self._author(token.head)
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
             # "chanted slogans denouncing X", "a report accusing X": the slogan's chanter
             return self.keys(token.head) or self._author(token.head)
         return self._clause_subject(token, pred)
+
+    def _person_of_place(self, relcl: Token) -> list[str]:
+        """ "President Aurelio Mensah of neighbouring Koru, who met Okonde": "who" is the person
+        the place qualifies, not the place the parse hangs the clause from."""
+        pronoun = next((c for c in relcl.children if c.dep_ in _SUBJ and c.tag_ == "WP"), None)
+        place = prep = relcl.head
+        while prep.dep_ in {"pobj", "dobj", "pcomp"} and prep.head.i != prep.i:
+            prep = prep.head  # "of neighbouring Koru" is parsed either way
+        if pronoun is None or pronoun.lower_ != "who" or prep is place or prep.lower_ not in {"of", "from"}:
+            return []
+        titled = any(c.dep_ == "compound" and c.lower_ in self.lex.titles for c in prep.head.children)
+        if not titled and any(self.actors.actors[k].label is NodeLabel.PERSON for k in self.keys(place)):
+            return []  # "the daughter of Ilse Korva, who …": either may be meant; keep the parse
+        return [k for k in self.keys(prep.head) if self.actors.actors[k].label is NodeLabel.PERSON]
 
     #: Prepositions under which an event noun is the clause subject's own event ("after talks with").
     _EVENT_PREPS = frozenset(

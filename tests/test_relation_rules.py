@@ -457,6 +457,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Civic Dawn Alliance", "ACCUSED", "Ilse Korva")},
         set(),
     ),
+    # "who" after "President X of Y" is the president, not the country the parse hangs it from
+    (
+        "The talks were chaired by President Ilse Korva of neighbouring Drelvia, who met Marko"
+        " Veltan in the capital on Thursday.",
+        {("Ilse Korva", "MET", "Marko Veltan")},
+        {("Drelvia", "MET", "Marko Veltan")},
+    ),
 ]
 
 
