@@ -415,6 +415,8 @@ class ArticleActors:
                 continue
             name = " ".join(parts)
             if normalize_alias(name) in self.lex.organizations:
+                if len(parts) >= 2 and parts[-1][:1].isupper():
+                    heads.setdefault(normalize_alias(parts[-1]), set()).add(name)  # "the Fund"
                 continue
             doc, end = span.doc, span.end
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
@@ -802,6 +804,9 @@ class ArticleActors:
         person = self.find_person(name) or self._person_by_first_name(name)
         if person:
             return [person]
+        alias = self._org_aliases.get(normalize_alias(name))
+        if alias:  # "the Fund said …" after "the International Monetary Fund"
+            return [self.add(NodeLabel.ORGANIZATION, alias, name)]
         if not words and token.lower_.endswith(_COUNTRY_ENDINGS):
             return [self.add(NodeLabel.COUNTRY, name, name)]
         return [self.add(NodeLabel.ORGANIZATION, name, name)]

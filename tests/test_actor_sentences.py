@@ -330,7 +330,10 @@ CASES: dict[str, tuple[str, list, list, list]] = {
     "demonym-ministry": (
         "The Drelvian interior ministry banned the rally, and Drelvian police detained forty people.",
         [("Drelvian interior ministry", "Organization"), ("Drelvian police", "Group")],
-        [("Drelvian interior ministry", "REPRESENTS", "Drelvia"), ("Drelvian police", "MEMBER_OF", "Drelvia")],
+        [
+            ("Drelvian interior ministry", "REPRESENTS", "Drelvia"),
+            ("Drelvian police", "MEMBER_OF", "Drelvia"),
+        ],
         [],
     ),
     "named-ministry": (
@@ -498,6 +501,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [],
         ["Brexit"],
+    ),
+    "known-body-by-its-last-word": (
+        "The International Monetary Fund praised Kessaria's reforms. The Fund said the first"
+        " tranche would be paid in May.",
+        [("International Monetary Fund", "Organization")],
+        [],
+        ["Fund"],
     ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
