@@ -559,6 +559,8 @@ def _trimmed(span: Span) -> Span:
         if token.pos_ == "ADP" and token.lower_ in _INNER_PREPS:
             end = token.i
             break
+    while end - span.start > 1 and span.doc[end - 1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        end -= 1  # "Archbishop Teodoro Vance of" Porto Lume: no name ends in a preposition
     return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
 
 
@@ -698,8 +700,8 @@ def _without_title_words(span: Span, lex) -> Span:
     is dropped)."""
     doc = span.doc
     end = span.end
-    if span.label_ != "ORG" or end + 1 >= len(doc):
-        return span
+    if span.label_ not in {"ORG", "PERSON"} or end + 1 >= len(doc):
+        return span  # "Ardessan Foreign" tagged PERSON before "Minister Jonas Eckart" alike
     title, holder = doc[end], doc[end + 1]
     if not (title.lower_ in lex.titles and title.is_title and holder.ent_type_ == "PERSON"):
         return span

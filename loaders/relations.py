@@ -371,6 +371,12 @@ class SentenceRelations:
         for child in token.children:
             if child.dep_ == "conj" and not any(c.dep_ == "neg" for c in child.children):
                 out += self._conjuncts(child)
+        if token.dep_ == "pobj" and token.head.i != token.i:
+            # "talks with Ruzhen and with Eckart": the repeated preposition's objects too
+            prep = token.head
+            for again in prep.children:
+                if again.dep_ == "conj" and again.lower_ == prep.lower_:
+                    out += [t for p in again.children if p.dep_ == "pobj" for t in self._conjuncts(p)]
         return out
 
     @staticmethod

@@ -509,6 +509,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Fund"],
     ),
+    "honorific-and-trailing-preposition": (
+        "Archbishop Teodoro Vance of Porto Lume met the strikers on Sunday.",
+        [("Teodoro Vance", "Person")],
+        [],
+        [("Archbishop Teodoro Vance", "Organization")],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],

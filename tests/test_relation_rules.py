@@ -464,6 +464,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ilse Korva", "MET", "Marko Veltan")},
         {("Drelvia", "MET", "Marko Veltan")},
     ),
+    # a repeated preposition: "with X and with Y" has two objects
+    (
+        "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
+        " Jonas Eckart on Sunday.",
+        {("Maren Solvang", "MET", "Katya Ruzhen"), ("Maren Solvang", "MET", "Jonas Eckart")},
+        {("Jonas Eckart", "REPRESENTS", "Ardessan Foreign")},
+    ),
 ]
 
 
