@@ -468,7 +468,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
         " Jonas Eckart on Sunday.",
-        {("Maren Solvang", "MET", "Katya Ruzhen"), ("Maren Solvang", "MET", "Jonas Eckart")},
+        {("Katya Ruzhen", "MET", "Maren Solvang"), ("Jonas Eckart", "MET", "Maren Solvang")},
         {("Jonas Eckart", "REPRESENTS", "Ardessan Foreign")},
     ),
 ]
