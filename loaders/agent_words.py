@@ -41,6 +41,7 @@ class AgentWords:
     party_nouns: frozenset[str] = frozenset()
     name_inner_words: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    state_titles: frozenset[str] = frozenset()
 
     def is_outlet(self, name: str) -> bool:
         """A news outlet reports the news; it takes no side on the issues it reports."""
@@ -101,6 +102,7 @@ def parse_agent_words(actors: dict) -> AgentWords:
                 "party_nouns",
                 "name_inner_words",
                 "institution_heads",
+                "state_titles",
             )
         },
         group_descriptions={

@@ -294,6 +294,21 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
             or _its_minister(root, actors)
         ):
             local[norm] = names[norm]
+    for span in spans:
+        # "the Kingdom of Estmark", "the Republic of Tavessa": a state's formal name
+        title, of, name = _POSSESSIVE.sub("", span.text.removeprefix("the ").removeprefix("The ")).partition(
+            " of "
+        )
+        if (
+            of
+            and title.lower() in agents.state_titles
+            and name[:1].isupper()
+            and len(name.split()) <= 2
+            and actors.country_of(span.text) is None
+        ):
+            country = actors.country_of(name) or name
+            local.setdefault(normalize_alias(f"{title}{of}{name}"), country)
+            local.setdefault(normalize_alias(name), country)
     for capital, owner, country in _capitals(spans, actors):
         # "Oltmar, the Varnessan capital, protested": the capital stands for its state
         if actors.lex.country_of(capital) is None:

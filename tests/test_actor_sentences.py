@@ -515,6 +515,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Archbishop Teodoro Vance", "Organization")],
     ),
+    "formal-state-name": (
+        "The Kingdom of Estmark, which buys grain through Halvik, praised Drovnia on Sunday for"
+        " its restraint. Estmark later recalled its envoy.",
+        [("Estmark", "Country"), ("Drovnia", "Country")],
+        [],
+        [("Kingdom of Estmark", "Place"), ("Estmark", "Organization")],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
