@@ -83,6 +83,12 @@ def _where(span: Span) -> bool:
     return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
 
 
+def _place_of_person(span: Span) -> bool:
+    """ "Archbishop Teodoro Vance of Porto Lume": a name after a person's "of" is their see or town."""
+    before = _word_before_of(span)
+    return before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
+
+
 def author_participle(word: str) -> bool:
     """ "drafted", "backed", "led", "run": the second half of "Kethmar-drafted", "Iran-backed"."""
     return word.islower() and (word.endswith("ed") or word in {"led", "run", "built", "made", "held"})
@@ -387,6 +393,8 @@ class ArticleActors:
                 continue
             if len(parts) == 1 and _where(span):
                 continue  # "a prosecutor in Mytilene": a one-word name where things happen
+            if _place_of_person(span):
+                continue
             if len(parts) == 1 and "which" in relative_pronouns(span.root):
                 continue  # "Qarim, which hosted the talks": no person is a "which"
             if len(parts) >= 2:
@@ -597,7 +605,7 @@ class ArticleActors:
                 return []
             if _capitalised_word(span):
                 return []  # "Riot police …": a capitalised word, not a name
-            if _where(span):
+            if _where(span) or _place_of_person(span):
                 return [self.add(NodeLabel.PLACE, text, text)]  # "a prosecutor in Mytilene": a town
             return [self._register_person(parts, text)]
         if label == "ORG":

@@ -511,9 +511,9 @@ CASES: dict[str, tuple[str, list, list, list]] = {
     ),
     "honorific-and-trailing-preposition": (
         "Archbishop Teodoro Vance of Porto Lume met the strikers on Sunday.",
-        [("Teodoro Vance", "Person")],
+        [("Teodoro Vance", "Person"), ("Porto Lume", "Place")],
         [],
-        [("Archbishop Teodoro Vance", "Organization")],
+        [("Archbishop Teodoro Vance", "Organization"), ("Porto Lume", "Person")],
     ),
     "formal-state-name": (
         "The Kingdom of Estmark, which buys grain through Halvik, praised Drovnia on Sunday for"

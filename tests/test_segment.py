@@ -53,3 +53,13 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence():
     assert first.text == "Korvanian commandos seized a tanker on Tuesday."
     assert text[first.start : first.start + len(first.text)] == first.text  # offsets still true
     assert second.text.startswith("EU - China")  # a hyphen between names is no dateline
+
+
+def test_a_dateline_without_a_date_ends_at_its_long_dash():
+    text = (
+        "General strike\n\nPORTO LUME — A general strike shut the ports on Monday.\n\n"
+        "NATO-led talks resumed in Brussels, officials said.\n"
+    )
+    units = segment(text, load_lexicons())
+    assert units[1].text == "A general strike shut the ports on Monday."
+    assert units[2].text.startswith("NATO-led talks")
