@@ -263,7 +263,8 @@ class SentenceRelations:
                 classes = self.lex.noun_classes.get(token.lower_) or self.lex.noun_classes.get(
                     token.lemma_.lower()
                 )
-                if classes and not self._is_light_object(token):
+                if classes and not self._is_light_object(token) and not self.found.keys_of(token):
+                    # not "Blue Harbour Rescue", "the Alliance for Renewal": a word of a name
                     predicates.append(Predicate(token, classes[0], nominal=True))
         return predicates
 
@@ -557,10 +558,11 @@ class SentenceRelations:
                     return speakers  # "Moscow said it had expelled a diplomat": Moscow did
             if child.dep_ in subject_deps:
                 keys = self.keys(child) or [
-                    # "The main opposition party, the Alliance for Renewal, accused …"
+                    # "The main opposition party, the Alliance for Renewal, accused …"; "The UN
+                    # refugee agency, UNHCR, praised …", which the parser may hang as npadvmod
                     k
                     for c in child.children
-                    if c.dep_ == "appos"
+                    if c.dep_ == "appos" or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                     for k in self.keys(c)
                 ]
                 nominal = self._by_token.get(child.i)
