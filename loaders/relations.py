@@ -1331,6 +1331,9 @@ class SentenceRelations:
             everyone = [*subjects, *objects]
             if everyone and all(self.actors.actors[k].label in people for k in everyone):
                 edge = EdgeType.CRITICIZED  # "Blinken and Yang clashed": words, not weapons
+        if not objects and not pred.nominal:
+            # "condemned what it called North Korea's relentless theft": the named act's doer
+            objects = [k for k in self._so_called(pred) if k not in subjects]
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
         if edge in {EdgeType.SUPPORTED, EdgeType.REJECTED} and not objects:
@@ -1385,6 +1388,27 @@ class SentenceRelations:
                 for b in between[i + 1 :]:
                     self._add(a, b, edge)
             return
+
+    _NAMING_VERBS = frozenset(
+        {"call", "describe", "term", "label", "brand", "dub", "characterise", "characterize"}
+    )
+
+    def _so_called(self, pred: Predicate) -> list[str]:
+        """ "what it called X's theft", "what it described as Pyongyang's cyber theft": the
+        free relative's naming phrase stands for the object."""
+        out: list[str] = []
+        for clause in pred.token.children:
+            if clause.dep_ != "ccomp" or clause.lemma_.lower() not in self._NAMING_VERBS:
+                continue
+            if not any(c.tag_ == "WP" and c.lower_ == "what" for c in clause.children):
+                continue
+            names = [
+                c for c in clause.children if c.dep_ in {"oprd", "dobj", "attr", "xcomp"} and c.tag_ != "WP"
+            ]
+            names += _prep_objects(clause, {"as"})
+            for noun in names:
+                out += self.target_keys(noun)
+        return out
 
     @staticmethod
     def _reciprocal(pred: Predicate) -> bool:

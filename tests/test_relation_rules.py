@@ -470,6 +470,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("UNHCR", "PRAISED", "Blue Harbour Rescue")},
         set(),
     ),
+    # a free relative that names the act: "what it called X's theft" targets X
+    (
+        "Kessaria's foreign ministry condemned what it called Drelvia's relentless theft of"
+        " military secrets.",
+        {("Kessaria's foreign ministry", "CRITICIZED", "Drelvia")},
+        set(),
+    ),
+    (
+        "Marko Veltan denounced what he described as Ilse Korva's campaign of intimidation.",
+        {("Marko Veltan", "CRITICIZED", "Ilse Korva")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
