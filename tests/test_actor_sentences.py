@@ -522,6 +522,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Kingdom of Estmark", "Place"), ("Estmark", "Organization")],
     ),
+    "security-service": (
+        "The Velmoran security service condemned the raid.",
+        [("Velmoran security service", "Group")],
+        [("Velmoran security service", "MEMBER_OF", "Velmora")],
+        [],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
