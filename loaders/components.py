@@ -224,6 +224,15 @@ def _lexicons(lexicon_dirs: Iterable[str]) -> Lexicons:
 # ----- actorgraph_names -----------------------------------------------------------------------
 
 
+def _names_an_organization(span: Span, found, actors: ArticleActors) -> bool:
+    """ "Italy fined the charity": a word that refers to an organisation the article named is
+    that organisation, not the issue the word could name ("charities and volunteering")."""
+    return all(
+        found.keys_of(t) and all(actors.actors[k].label is NodeLabel.ORGANIZATION for k in found.keys_of(t))
+        for t in span
+    )
+
+
 class NameRepair:
     """Entity spans repaired across the article's units (`called_names.add_called_names`)."""
 
@@ -397,7 +406,13 @@ class RelationFinder:
                     actor_spans += self._actor_spans(doc, found)
                     continue
                 extract_mentions.update(found.all_keys())
-                sent_issues = [m for m in unit_mentions if sent.start <= m.span.start < sent.end]
+                sent_issues = [
+                    m
+                    for m in unit_mentions
+                    if sent.start <= m.span.start < sent.end
+                    # "Italy fined the charity": a description of an actor is no issue mention
+                    and not _names_an_organization(m.span, found, actors)
+                ]
                 for m in sent_issues:
                     issues[m.issue.name] = (node_id(NodeLabel.ISSUE, m.issue.name), m.issue.topic)
                 evidence = {

@@ -1193,6 +1193,9 @@ class ArticleActors:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
                     for key in bodies:
                         self.actors[key].descriptions.add(child.lemma_.lower())
+            if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+                for key in bodies:  # "the German charity Blue Harbour Rescue"
+                    self.actors[key].descriptions.add(token.head.lemma_.lower())
             people = [k for k in keys if self.actors[k].label is NodeLabel.PERSON]
             self._recent_people.extend(people)
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":

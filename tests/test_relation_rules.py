@@ -482,6 +482,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Marko Veltan", "CRITICIZED", "Ilse Korva")},
         set(),
     ),
+    # "the charity" after "the German charity X" is X, and no issue of charities
+    (
+        "The Ocean Lifeline is operated by the German charity Blue Harbour Rescue. Italy fined the"
+        " charity 10,000 euros in March.",
+        {("Italy", "SANCTIONED", "Blue Harbour Rescue")},
+        {("Italy", "IMPOSED", "charities and volunteering")},
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
