@@ -1091,6 +1091,8 @@ class ArticleActors:
             if word == "them" and self._plural_noun_before(token, found):
                 return []  # "arrested two men … and charged them": the men, who are no actors
             return list(self._last_subject_group) or self.main_pair()
+        if word == "it":
+            return self._conjoined_subject(token, found)
         if word not in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS | {"his", "hers"}:
             return []
         if word in _SUBJECT_PRONOUNS or word in {"his", "hers"}:
@@ -1109,6 +1111,21 @@ class ArticleActors:
         if not candidates:
             candidates = [k for k in self._recent_people if k not in clause_subjects]
         return candidates[-1:]
+
+    def _conjoined_subject(self, token: Token, found: SentenceActors) -> list[str]:
+        """ "The charity said …, and it accused a patrol boat": "it" subject of a conjoined
+        clause is the first clause's subject, when that is a body or a state."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.dep_ != "conj":
+            return []
+        bodies = {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY, NodeLabel.GROUP}
+        return [
+            k
+            for c in verb.head.children
+            if c.dep_ in {"nsubj", "nsubjpass"}
+            for k in found.keys_of(c)
+            if self.actors[k].label in bodies
+        ]
 
     @staticmethod
     def _plural_noun_before(token: Token, found: SentenceActors) -> bool:

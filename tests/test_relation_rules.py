@@ -489,6 +489,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Italy", "SANCTIONED", "Blue Harbour Rescue")},
         {("Italy", "IMPOSED", "charities and volunteering")},
     ),
+    # "it" as the subject of a conjoined clause is the first clause's body
+    (
+        "Kessaria's navy said the trawlers had switched off their transponders, and it accused"
+        " Drelvia of encouraging illegal fishing.",
+        {("Kessaria's navy", "ACCUSED", "Drelvia")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
