@@ -446,9 +446,25 @@ class SentenceRelations:
         if token.i in self._subject_cache:
             return self._subject_cache[token.i]
         self._subject_cache[token.i] = []  # guard against cycles
-        result = self._compute_subjects(pred)
+        result = self._compute_subjects(pred) or self._root_name_subject(pred)
         self._subject_cache[token.i] = result
         return result
+
+    def _root_name_subject(self, pred: Predicate) -> list[str]:
+        """ "The UNHCR, which has recorded dozens of incidents since the spring, called on
+        Greece …": a long subject clause can make the small model take the name for the root and
+        hang the verb on a noun; no verb with a subject of its own stands between them."""
+        token, root = pred.token, pred.token.sent.root
+        if pred.nominal or token.pos_ != "VERB" or root.pos_ != "PROPN" or token.dep_ not in {"acl", "conj"}:
+            return []
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in {"VERB", "AUX"} and not (
+                ancestor.dep_ == "relcl" and ancestor.head.i == root.i
+            ):
+                return []  # only the name's own relative clause may stand between
+        if not any(c.dep_ == "relcl" for c in root.children):
+            return []
+        return [k for k in self.keys(root) if self._is_actor(k)]
 
     def _compute_subjects(self, pred: Predicate) -> list[str]:
         token = pred.token
