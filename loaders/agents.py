@@ -498,10 +498,17 @@ class AgentFinder:
         if any(m.lower_ in _NOT_AN_AGENT_HEAD or m.head.lower_ in _NOT_AN_AGENT_HEAD for m in modifiers):
             return []  # "Russian-based hackers": where they are, not whom they serve
         countries = [(m, c) for m in modifiers if (c := self._country(m, found))]
-        for m, _name in list(countries):  # "US and Chinese diplomats"
+        for m, name in list(countries):  # "US and Chinese diplomats"
             for conj in m.children:
                 if conj.dep_ == "conj" and (cc := self._country(conj, found)):
                     countries.append((conj, cc))
+                elif conj.dep_ == "conj" and conj.pos_ == "PROPN" and m.pos_ == "PROPN" and conj.i < token.i:
+                    # "Zemunia and Tesso rebels": the state and the rebels named after Tesso
+                    group = token.doc[conj.i : token.i + 1].text
+                    return [
+                        self.actors.add(NodeLabel.COUNTRY, name, m.text),
+                        self.actors.add(NodeLabel.GROUP, group, group),
+                    ]
         if not countries:
             countries = self._of_country(token, found)
         if not countries:
@@ -562,9 +569,15 @@ class AgentFinder:
         names = [m for m in modifiers if m.ent_type_ == "NORP" or m.pos_ == "PROPN" and m.dep_ == "compound"]
         if not names or token.lower_ not in {"militia", "militias", "rebels", "gang", "fighters", "forces"}:
             return []
-        name = token.doc[names[0].i : token.i + 1].text
+        named = {m.i for m in names}
+        start = token.i
+        while start - 1 in named:
+            start -= 1  # "the Zemun and Tesso rebels": the words next to the noun, not the list
+        if start == token.i:
+            return []
+        name = token.doc[start : token.i + 1].text
         key = self.actors.add(NodeLabel.GROUP, name, name)
-        body = self.actors.organization_named_first(names[0].text)
+        body = self.actors.organization_named_first(token.doc[start].text)
         if body is not None and self.actors.actors[key].affiliation is None:
             # "Kanyeri fighters" of the Kanyeri Patriotic Movement
             self.actors.actors[key].affiliation = (body, EdgeType.MEMBER_OF)

@@ -4,6 +4,8 @@ The NER of a small model misses names, cuts them and mislabels them. This pass f
 of every paragraph of an article in place (`doc.ents`), so everything downstream sees them as
 the NER's own:
 
+- **known bodies**: a name or acronym of the organisations lexicon ("Reporters Without
+  Borders", "OSCE") is one entity wherever it occurs;
 - **introduced names**: a proper name right after "called", "named", "dubbed" or "known as",
   following a word for an organisation ("a criminal group called DarkSide"), is an
   organisation, and so is every later use of it;
@@ -725,13 +727,54 @@ _SPAN_REPAIRS = (
 def _repaired(span: Span, lex) -> Span:
     for repair in _SPAN_REPAIRS:
         span = repair(span, lex)
+    if span.label_ == "ORG" and _known_org(lex, span.text):
+        return span  # "… Co-operation in Europe": a known name is whole as it stands
     return _trimmed(span)
+
+
+@lru_cache(maxsize=8)
+def _known_pattern(forms: frozenset[str]) -> re.Pattern | None:
+    """One regular expression for the known bodies' names that cannot be common words: names
+    of two words or more, acronyms, and names with an inner capital ("TikTok")."""
+    taggable = [
+        f
+        for f in forms
+        if f[:1].isupper()
+        and (len(f.split()) >= 2 or f.isupper() and len(f) >= 3 or any(c.isupper() for c in f[1:]))
+    ]
+    if not taggable:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(taggable, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _tag_known(docs: list[Doc], lex) -> None:
+    """ "the Organization for Security and Co-operation in Europe" cut before "in Europe",
+    "Reporters Without Borders" not tagged at all: a known body's name is one entity wherever
+    it occurs, unless the NER already tagged a longer name around it."""
+    pattern = _known_pattern(lex.organization_forms)
+    if pattern is None:
+        return
+    for doc in docs:
+        extra = []
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label="ORG")
+            if span is None:
+                continue
+            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents):
+                continue  # "European Union Naval Force" stays whole
+            extra.append(span)
+        if extra:
+            kept = [e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in extra)]
+            doc.ents = filter_spans([*kept, *extra])
 
 
 def add_called_names(docs: list[Doc], lex=None) -> None:
     """Repair the entity spans of one article's paragraphs in place (see the module docstring)."""
     if not docs:
         return
+    if lex is not None:
+        _tag_known(docs, lex)
     names = {name: "ORG" for name in set().union(*(_introduced_names(d) for d in docs))}
     for doc in docs:
         names.update(_acronyms(doc))

@@ -184,6 +184,7 @@ class Lexicons:
     named_groups: dict[str, str]  # normalised alias -> group name
     group_qualifiers: frozenset[str]
     organizations: dict[str, str]  # normalised alias -> canonical name
+    organization_forms: frozenset[str]  # the same names and aliases as the press writes them
     boilerplate: dict[str, list[re.Pattern]]
     insults: frozenset[str]
     denial_predicates: frozenset[str]
@@ -400,9 +401,11 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             for e in roles.get("holder", [])
         ]
         organizations = {}
+        organization_forms = set()
         for entry in actors.get("organization", []):
             for form in (entry["name"], *entry.get("aliases", [])):
                 organizations[normalize_alias(form)] = entry["name"]
+                organization_forms.add(form)
         return Lexicons(
             issues=issues,
             relations=[_relation(e) for e in verbs.get("relation", [])],
@@ -431,6 +434,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             },
             group_qualifiers=frozenset(actors.get("group_qualifiers", [])),
             organizations=organizations,
+            organization_forms=frozenset(organization_forms),
             boilerplate={
                 key: [re.compile(p) for p in boiler.get(key, [])]
                 for key in ("readmore", "byline", "credit", "furniture", "dateline")

@@ -528,6 +528,28 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Velmoran security service", "MEMBER_OF", "Velmora")],
         [],
     ),
+    "known-body-the-ner-misses": (
+        "Reporters Without Borders condemned the expulsion, and the Organization for Security and"
+        " Co-operation in Europe urged Astana to restore her accreditation.",
+        [
+            ("Reporters Without Borders", "Organization"),
+            ("Organization for Security and Co-operation in Europe", "Organization"),
+        ],
+        [],
+        [("Organization for Security and Co-operation", "Organization")],
+    ),
+    "known-acronym-inside-a-longer-name": (
+        "The ECOWAS Commission suspended Tenkoro after the coup.",
+        [("ECOWAS Commission", "Organization")],
+        [],
+        [],
+    ),
+    "state-and-named-rebels": (
+        "Zemunian troops withdrew. Zemunia and Tesso rebels signed a truce on Monday.",
+        [("Zemunia", "Country"), ("Tesso rebels", "Group")],
+        [],
+        ["Zemunia and Tesso rebels"],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
