@@ -642,6 +642,7 @@ def _with_head_word(span: Span, lex) -> Span:
         or span[-1].dep_ != "compound"
         or span[-1].head.i != nxt.i
         or normalize_alias(nxt.text) in lex.country_by_alias
+        or nxt.lower_ in lex.titles  # "IAU President Karen Lindqvist": the title of the body's head
         or _title_case(doc)
     ):
         return span
@@ -709,6 +710,10 @@ def _without_title_words(span: Span, lex) -> Span:
         return span
     if span[-1].lower_ in lex.org_suffixes and title.lower_ not in {"minister", "secretary"}:
         return span  # "Aurelis Mining Chief Executive X": the company's own officer
+    if span.label_ == "ORG" and (
+        len(span) == 1 and span[0].is_upper and len(span[0]) > 1 or _known_org(lex, span.text)
+    ):
+        return span  # "IAU President Karen Lindqvist": an acronym is the body's own name
     return Span(doc, span.start, span.start)
 
 

@@ -550,6 +550,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Zemunia and Tesso rebels"],
     ),
+    "acronym-before-a-title": (
+        "IAU President Karen Lindqvist called on the Rostavian government to hand over the servers.",
+        [("IAU", "Organization"), ("Karen Lindqvist", "Person")],
+        [("Karen Lindqvist", "LEADER_OF", "IAU")],
+        [("IAU President", "Organization")],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
