@@ -128,6 +128,10 @@ _UNDERGO_VERBS = frozenset(
     {"draw", "receive", "face", "earn", "attract", "get", "suffer", "incur", "win", "meet", "court"}
 )
 #: Harms that, when one actor says another did them, make the speaker an accuser.
+#: Edges no agent turns against its own state ("the Australian vessel blamed Australia" is a misparse).
+_AGAINST = frozenset(
+    {EdgeType.ACCUSED, EdgeType.CRITICIZED, EdgeType.ATTACKED, EdgeType.SANCTIONED, EdgeType.THREATENED}
+)
 _REPORTED_HARMS = frozenset({EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.THREATENED})
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj", "acl", "dobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
@@ -1306,6 +1310,8 @@ class SentenceRelations:
             return
         subjects = [k for k in self.subjects(pred) if self._is_actor(k)]
         objects = [k for k in self.objects(pred) if self._is_actor(k)]
+        if edge in _AGAINST and subjects and objects and all(self._own(s, objects) for s in subjects):
+            subjects = self._speaker_instead(pred)
         if pred.rel.complement and not objects:
             objects = self._complement_targets(pred)
         if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
@@ -1425,6 +1431,21 @@ class SentenceRelations:
             for noun in names:
                 out += self.target_keys(noun)
         return out
+
+    def _own(self, subject: str, objects: list[str]) -> bool:
+        """The subject is an agent of one of the objects ("the Australian vessel" of Australia)."""
+        affiliation = self.actors.actors[subject].affiliation
+        return affiliation is not None and affiliation[0] in objects
+
+    def _speaker_instead(self, pred: Predicate) -> list[str]:
+        """ "Zhou told a briefing that the Australian vessel had intruded … and blamed Australia":
+        no state's own vessel blames it; the parse hung the speaker's second verb on the reported
+        clause, so the speaker is the subject."""
+        root = pred.token.sent.root
+        head = self._by_token.get(root.i)
+        if pred.token.dep_ != "conj" or head is None or not head.rel.speech:
+            return []
+        return [k for k in self.subjects(head) if self._is_actor(k)]
 
     @staticmethod
     def _reciprocal(pred: Predicate) -> bool:

@@ -503,6 +503,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("UNHCR", "DEMANDED", "Greece")},
         set(),
     ),
+    # no state's own agent blames it: the speaker's second verb the parse hung on his report
+    (
+        "Spokesman Anton Vasko told a briefing that the Drelvian vessel had intruded into Kessarian"
+        " waters and blamed Drelvia for the collision.",
+        {("Anton Vasko", "ACCUSED", "Drelvia")},
+        {("Drelvian vessel", "ACCUSED", "Drelvia")},
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
