@@ -171,6 +171,9 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
             "mission",
             "bureau",
             "directorate",
+            "board",
+            "inspectorate",
+            "service",
         )
     },
     **{

@@ -510,6 +510,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Anton Vasko", "ACCUSED", "Drelvia")},
         {("Drelvian vessel", "ACCUSED", "Drelvia")},
     ),
+    # "the board" refers back to the named board
+    (
+        "The Velmar Data Board overruled the regulator. Loopline's chief executive, Marcus Hale,"
+        " accused the board of moving the goalposts.",
+        {("Marcus Hale", "ACCUSED", "Velmar Data Board")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
