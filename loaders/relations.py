@@ -1728,6 +1728,26 @@ class SentenceRelations:
                 for a in dict.fromkeys(accused):
                     if a not in speakers and not denial:
                         self._add(s, a, EdgeType.ACCUSED)
+            for target in self._obliged(clause, speakers):
+                for s in speakers:
+                    self._add(s, target, EdgeType.DEMANDED)
+
+    #: Modals of obligation: "X said Y must reopen the corridor" is X's demand on Y.
+    _OBLIGATION = frozenset({"must", "should"})
+
+    def _obliged(self, clause: Token, speakers: list[str]) -> list[str]:
+        """The subjects of a reported clause that "must" or "should" act, other than the speakers."""
+        if self.negated(clause) or not any(
+            c.dep_ == "aux" and c.lower_ in self._OBLIGATION for c in clause.children
+        ):
+            return []
+        return [
+            k
+            for c in clause.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _SELF_PRONOUNS
+            for k in self.keys(c)
+            if self._is_actor(k) and k not in speakers
+        ]
 
     def _denies_involvement(self, clause: Token) -> bool:
         """ "has not been involved in", "was not accountable for": a denial of doing something."""

@@ -517,6 +517,31 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Marcus Hale", "ACCUSED", "Velmar Data Board")},
         set(),
     ),
+    # a reported obligation is a demand; a reported refusal or one's own duty is none
+    (
+        "Prime Minister Lidia Sarkova said that Morvath must reopen the Kesh corridor.",
+        {("Lidia Sarkova", "DEMANDED", "Morvath")},
+        set(),
+    ),
+    (
+        "Marko Veltan said Drelvia would not release the fishermen, and that he must resign.",
+        set(),
+        {("Marko Veltan", "DEMANDED", "Drelvia")},
+    ),
+    # lexicon: "rapped", "imposed an asset freeze on", released herders
+    (
+        "Pelladorese lawmakers rapped Ashgrove Mining, and Velbaria imposed an asset freeze on Mattis Grell.",
+        {
+            ("Pelladorese lawmakers", "CRITICIZED", "Ashgrove Mining"),
+            ("Velbaria", "SANCTIONED", "Mattis Grell"),
+        },
+        set(),
+    ),
+    (
+        "Ulvestani border guards released three Drelish herders after holding them for a week.",
+        {("Ulvestani border guards", "RELEASED", "Drelish herders")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
