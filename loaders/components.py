@@ -107,13 +107,13 @@ def register_extensions() -> None:
     """Install the ``ag_`` extensions (again: ``force=True`` makes this safe to repeat).
 
     Doc: ``ag_units`` (list of ``[kind, start, end, source_offset]``), ``ag_date`` (ISO date or
-    None), ``ag_actors`` (key -> label, name, aliases, mentions), ``ag_issues`` (name -> key,
+    None), ``ag_dateline`` (the place of the wire dateline, or None), ``ag_actors`` (key -> label, name, aliases, mentions), ``ag_issues`` (name -> key,
     topic), ``ag_relations`` (list of dicts: source, target, type, sentence token range, start
     and end in the source text, sentence text).
     Span: ``ag_relations`` (the relations of the sentences inside the span). Token:
     ``ag_actors`` (the actor keys the token stands for).
     """
-    for name in ("ag_units", "ag_date", "ag_actors", "ag_issues", "ag_relations"):
+    for name in ("ag_units", "ag_date", "ag_dateline", "ag_actors", "ag_issues", "ag_relations"):
         Doc.set_extension(name, default=None, force=True)
     Span.set_extension("ag_relations", getter=_span_relations, force=True)
     Token.set_extension("ag_actors", getter=_token_actors, force=True)
@@ -155,6 +155,7 @@ def article_doc(nlp: Language, units: Sequence[Unit], docs: Sequence[Doc], date:
         start += len(unit_doc)
     doc = _join(nlp.vocab, parts)
     doc._.ag_units, doc._.ag_date = records, date
+    doc._.ag_dateline = next((u.place for u in units if u.place), None)
     _TRANSIENT[doc] = {"unit_docs": list(docs)}
     return doc
 
@@ -345,6 +346,7 @@ class ActorNames:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = ArticleActors(self.lex, doc._.ag_date)
+        actors.dateline_place = doc._.ag_dateline
         actors.learn_names(list(doc.ents))
         actors.count_names(" ".join(_unit_texts(doc, EXTRACT_KINDS)))
         _TRANSIENT.setdefault(doc, {})["actors"] = actors

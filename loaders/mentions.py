@@ -241,6 +241,8 @@ class ArticleActors:
         self._event_doers: dict[str, list[str]] = {}  # relation class -> doers of its last event
         self._main_pair: list[str] | None = None
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
+        self.dateline_place: str | None = None  # "Selt" of "SELT, Nov 14 —"
+        self._dateline_country: str | None = None  # the country the dateline's story is about
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
         self._org_aliases: dict[str, str] = {}  # "pdvsa", "commission" -> the organisation's name
         self._org_short_names: dict[str, str] = {}  # "nexalto" -> "Nexalto Technologies"
@@ -372,6 +374,7 @@ class ArticleActors:
 
     def learn_names(self, spans: list[Span]) -> None:
         learn_countries(self, spans)
+        self._learn_dateline_country(spans)
         self._learn_org_aliases(spans)
         learn_named_groups(self, spans)
         singles: list[tuple[list[str], str]] = []
@@ -412,6 +415,41 @@ class ArticleActors:
                 self.actors[key].aliases.add(parts[0])
             else:
                 self._register_person(parts, surface)
+
+    def _learn_dateline_country(self, spans: list[Span]) -> None:
+        """ "SELT, Nov 14 — … in Nuvaria's northern province": a dateline place the lexicons do
+        not know is the capital of the first country the article names, so "accused Selt of" is
+        Nuvaria's doing (it stays a place wherever it is only where things happen)."""
+        place = self.dateline_place
+        if not place or self.country_of(place) or self.lex.country_of(place):
+            return
+        for span in spans:
+            text = _POSSESSIVE.sub("", span.text).strip()
+            if span.label_ not in {"GPE", "NORP", "ORG", "PERSON", "LOC"} or normalize_alias(
+                text
+            ) == normalize_alias(place):
+                continue
+            country = self.country_of(text)
+            if (
+                country is None
+                and span.label_ == "GPE"
+                and len(span) == 1
+                and text.endswith(_COUNTRY_ENDINGS)
+            ):
+                country = text  # "Nuvaria's north": a state the article has not yet shown acting
+            if country:
+                self._dateline_country = country
+                return
+
+    def _dateline_capital(self, span: Span) -> list[str]:
+        """The dateline's place acting as a state ("urged Selt to", "Selt said"): its country."""
+        if (
+            self._dateline_country is None
+            or normalize_alias(span.text.removeprefix("the ")) != normalize_alias(self.dateline_place or "")
+            or not _acts_as_state(span.root)
+        ):
+            return []
+        return [self.add(NodeLabel.COUNTRY, self._dateline_country, span.text)]
 
     def _learn_org_aliases(self, spans: list[Span]) -> None:
         """Acronyms defined in parentheses and short forms: "PDVSA", "the Commission"."""
@@ -553,6 +591,9 @@ class ArticleActors:
         alias = self._org_aliases.get(normalize_alias(text.removeprefix("the ").removeprefix("The ")))
         if alias and self.find_person(text) is None:
             return [self.add(NodeLabel.ORGANIZATION, alias, text)]
+        capital = self._dateline_capital(span)
+        if capital:
+            return capital
         if self._not_an_actor(span):
             return []
         root = span.root

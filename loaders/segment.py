@@ -28,6 +28,7 @@ class Unit:
     kind: str
     text: str
     start: int  # character offset of `text` in the document text
+    place: str | None = None  # the wire dateline's place that opened the paragraph ("VELMAR")
 
 
 def _classify(line: str, index: int, lex: Lexicons) -> str:
@@ -73,8 +74,11 @@ def segment(text: str, lex: Lexicons) -> list[Unit]:
         elif kind == "body" and (dateline := _dateline(line, lex)):
             # "VELMAR, March 3 - Korvanian commandos seized …": the place and date open the
             # story but are no part of its first sentence
+            place = _dateline_place(line[:dateline])
             start += dateline
             line = line[dateline:]
+            units.append(Unit(kind, line, start, place))
+            continue
         units.append(Unit(kind, line, start))
     _mark_author_bio(units)
     _mark_after_comment_form(units)
@@ -88,6 +92,13 @@ def _dateline(line: str, lex: Lexicons) -> int:
         if m := pattern.match(line):
             return m.end()
     return 0
+
+
+def _dateline_place(dateline: str) -> str | None:
+    """ "VELMAR, March 3 (Newswire) -" -> "Velmar": the capitalised words before the comma, the
+    agency or the dash."""
+    words = re.match(r"\s*([A-Z][A-Z.’'-]+(?:[ -][A-Z][A-Z.’'-]+){0,3})", dateline)
+    return words.group(1).title() if words else None
 
 
 def _strip_credit(line: str, lex: Lexicons) -> str:

@@ -542,6 +542,14 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ulvestani border guards", "RELEASED", "Drelish herders")},
         set(),
     ),
+    # a dateline place no lexicon knows is the capital of the state the story is about
+    (
+        "Convoys stranded in Nuvaria's north\n\nSELT, Nov 14 — Forty trucks carrying flour for"
+        " Nuvaria's northern province are stuck.\n\nThe rebels accused Selt of starving the"
+        " province. Talks in Selt collapsed.",
+        {("Rebels", "ACCUSED", "Nuvaria")},
+        {("Rebels", "ACCUSED", "Selt")},
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"

@@ -63,3 +63,11 @@ def test_a_dateline_without_a_date_ends_at_its_long_dash():
     units = segment(text, load_lexicons())
     assert units[1].text == "A general strike shut the ports on Monday."
     assert units[2].text.startswith("NATO-led talks")
+
+
+def test_the_dateline_place_is_kept_on_its_paragraph():
+    text = (
+        "Convoys stranded\n\nSELT, Nov 14 (Newswire) - Forty trucks are stuck.\n\nPORTO LUME — Ports shut.\n"
+    )
+    units = segment(text, load_lexicons())
+    assert [u.place for u in units] == [None, "Selt", "Porto Lume"]
