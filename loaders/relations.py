@@ -128,6 +128,8 @@ _UNDERGO_VERBS = frozenset(
     {"draw", "receive", "face", "earn", "attract", "get", "suffer", "incur", "win", "meet", "court"}
 )
 #: Harms that, when one actor says another did them, make the speaker an accuser.
+#: Edges of support, aid or appeal that an adverbial noun phrase can carry ("with the backing of X").
+_BACKING = frozenset({EdgeType.SUPPORTED, EdgeType.AIDED, EdgeType.DEMANDED})
 #: Edges no agent turns against its own state ("the Australian vessel blamed Australia" is a misparse).
 _AGAINST = frozenset(
     {EdgeType.ACCUSED, EdgeType.CRITICIZED, EdgeType.ATTACKED, EdgeType.SANCTIONED, EdgeType.THREATENED}
@@ -1312,6 +1314,10 @@ class SentenceRelations:
         objects = [k for k in self.objects(pred) if self._is_actor(k)]
         if edge in _AGAINST and subjects and objects and all(self._own(s, objects) for s in subjects):
             subjects = self._speaker_instead(pred)
+        if pred.nominal and edge in _BACKING:
+            doers, helped = self._adjunct_backing(pred)
+            if doers and helped and not set(subjects) - set(doers):
+                subjects, objects = doers, [k for k in helped if k not in doers]
         if pred.rel.complement and not objects:
             objects = self._complement_targets(pred)
         if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
@@ -1431,6 +1437,25 @@ class SentenceRelations:
             for noun in names:
                 out += self.target_keys(noun)
         return out
+
+    #: Adverbial phrases whose event noun is done to or for the clause's subject.
+    _ADJUNCT_PREPS = frozenset({"with", "despite", "to", "after", "following", "amid", "under"})
+
+    def _adjunct_backing(self, pred: Predicate) -> tuple[list[str], list[str]]:
+        """ "With the backing of Drel, the Union forced a vote", "thanks to loans from the Union,
+        Pellador avoided a default", "has not freed them despite appeals from Calderia": the
+        noun's "of" or "from" phrase is the doer, the clause's subject the one backed, helped
+        or asked."""
+        noun = pred.token
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self._ADJUNCT_PREPS:
+            return [], []
+        verb = prep.head if prep.head.pos_ in {"VERB", "AUX"} else prep.head.head  # "thanks to"
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return [], []
+        doers = [k for p in _prep_objects(noun, {"of", "from"}) for k in self.target_keys(p)]
+        helped = [k for k in self._clause_subject(verb) if self._is_actor(k)]
+        return doers, helped
 
     def _own(self, subject: str, objects: list[str]) -> bool:
         """The subject is an agent of one of the objects ("the Australian vessel" of Australia)."""

@@ -550,6 +550,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Rebels", "ACCUSED", "Nuvaria")},
         {("Rebels", "ACCUSED", "Selt")},
     ),
+    # an adverbial event noun: its "from" phrase helps the clause's subject
+    (
+        "Thanks to emergency loans from the Southern Rim Union, Pellador avoided a default.",
+        {("Southern Rim Union", "AIDED", "Pellador")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
