@@ -1450,6 +1450,8 @@ class SentenceRelations:
         prep = noun.head
         if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self._ADJUNCT_PREPS:
             return [], []
+        if prep.lower_ == "to" and prep.head.lower_ not in {"thanks", "due", "owing"}:
+            return [], []  # "bowed to pressure from X" is yielding, not X's demand
         verb = prep.head if prep.head.pos_ in {"VERB", "AUX"} else prep.head.head  # "thanks to"
         if verb.pos_ not in {"VERB", "AUX"}:
             return [], []
