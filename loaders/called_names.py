@@ -738,39 +738,65 @@ def _repaired(span: Span, lex) -> Span:
 
 
 @lru_cache(maxsize=8)
-def _known_pattern(forms: frozenset[str]) -> re.Pattern | None:
-    """One regular expression for the known bodies' names that cannot be common words: names
-    of two words or more, acronyms, and names with an inner capital ("TikTok")."""
-    taggable = [
-        f
-        for f in forms
-        if f[:1].isupper()
-        and (len(f.split()) >= 2 or f.isupper() and len(f) >= 3 or any(c.isupper() for c in f[1:]))
-    ]
-    if not taggable:
-        return None
-    alternatives = "|".join(re.escape(f) for f in sorted(taggable, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+def _known_index(forms: frozenset[str]) -> dict[str, list[str]]:
+    """The known bodies' names that cannot be common words (names of two words or more,
+    acronyms, names with an inner capital: "TikTok"), by their first token, longest first."""
+    index: dict[str, list[str]] = {}
+    for f in forms:
+        if f[:1].isupper() and (
+            len(f.split()) >= 2 or f.isupper() and len(f) >= 3 or any(c.isupper() for c in f[1:])
+        ):
+            index.setdefault(re.split(r"[ '’-]", f)[0], []).append(f)
+    for names in index.values():
+        names.sort(key=len, reverse=True)
+    return index
+
+
+def _known_at(doc: Doc, start: int, names: list[str]) -> Span | None:
+    """The longest of `names` that the tokens from `start` spell out, whole words only (the
+    text is rebuilt from the few tokens needed: `doc.text` joins the whole paragraph)."""
+    longest = len(names[0])
+    text, end = "", start
+    while end < len(doc) and len(text) < longest + 1:
+        text += doc[end].text_with_ws
+        end += 1
+    for name in names:
+        if text.startswith(name) and (
+            len(text) == len(name) or not (text[len(name)].isalnum() or text[len(name)] == "-")
+        ):
+            idx = doc[start].idx
+            return doc.char_span(idx, idx + len(name), label="ORG")
+    return None
 
 
 def _tag_known(docs: list[Doc], lex) -> None:
     """ "the Organization for Security and Co-operation in Europe" cut before "in Europe",
     "Reporters Without Borders" not tagged at all: a known body's name is one entity wherever
     it occurs, unless the NER already tagged a longer name around it."""
-    pattern = _known_pattern(lex.organization_forms)
-    if pattern is None:
+    index = _known_index(lex.organization_forms)
+    if not index:
         return
     for doc in docs:
-        extra = []
-        for match in pattern.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end(), label="ORG")
-            if span is None:
+        extra: list[Span] = []
+        for token in doc:
+            names = index.get(token.text)
+            if names is None:
                 continue
-            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents):
-                continue  # "European Union Naval Force" stays whole
-            extra.append(span)
+            span = _known_at(doc, token.i, names)
+            if span is not None:
+                extra.append(span)
+        if not extra:
+            continue
+        ents = doc.ents  # built anew on every access: once per paragraph
+        extra = [
+            x
+            for x in extra
+            if not any(
+                e.start <= x.start and x.end <= e.end and (len(e) > len(x) or e.label_ == "ORG") for e in ents
+            )
+        ]  # tagged already, or "European Union Naval Force" stays whole
         if extra:
-            kept = [e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in extra)]
+            kept = [e for e in ents if not any(e.start < x.end and x.start < e.end for x in extra)]
             doc.ents = filter_spans([*kept, *extra])
 
 
