@@ -464,6 +464,10 @@ class AgentFinder:
         noun = self._noun(token)
         if noun is None:
             return []
+        if token.dep_ == "appos" and any(
+            t.ent_type_ == "ORG" for t in (token.head, *token.head.children) if t.dep_ != "appos"
+        ):
+            return []  # "the Bundeskartellamt, the German competition authority": the named body
         spec = actors.lex.agents.nouns[noun]
         if spec.acting_only and not acts(token):
             return []  # "sent the bill to the Turkish parliament": a destination, not an actor

@@ -518,7 +518,14 @@ class ArticleActors:
             return True  # "post-Brexit": a prefixed adjective, not a name
         last = text.rsplit(None, 1)[-1].lower() if span.label_ == "ORG" and len(span) > 1 else ""
         if last in self.lex.agents.not_actor_heads and last not in self.lex.place_nouns:
-            return True  # "the Climate Summit", "the Paris Agreement": an event or a document
+            # "the Climate Summit", "the Paris Agreement": an event or a document; but "the
+            # Meridian Pact rejected …": a body's name, as its subject shows
+            acting = (
+                last in self.lex.agents.body_heads
+                and span.root.dep_ == "nsubj"
+                and span.root.head.pos_ == "VERB"
+            )
+            return not acting
         before = span.doc[span.start - 1] if span.start > 0 else None
         return before is not None and normalize_alias(f"{before.text} {text}") in stop
 
@@ -671,7 +678,7 @@ class ArticleActors:
                 # the Ashkari Brigades" whatever the verb
                 return [self.add(NodeLabel.ORGANIZATION, name, text)]
             if (
-                span.label_ == "GPE"
+                (span.label_ == "GPE" or span.label_ == "LOC" and name.endswith(_COUNTRY_ENDINGS))
                 and len(span) == 1
                 and span.root.tag_ != "NNPS"
                 and _acts_as_state(span.root)

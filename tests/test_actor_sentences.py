@@ -556,6 +556,19 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Karen Lindqvist", "LEADER_OF", "IAU")],
         [("IAU President", "Organization")],
     ),
+    "pact-that-acts": (
+        "The Meridian Pact rejected Dunmere's application. The Kessar Pact was signed in 2019.",
+        [("Meridian Pact", "Organization")],
+        [],
+        ["Kessar Pact"],
+    ),
+    "state-agency-and-its-named-body": (
+        "Torvane Mining was fined by the Kolbarian competition authority, and the raids were led"
+        " by the Bundeskartellamt, the German competition authority.",
+        [("Kolbarian competition authority", "Group"), ("Bundeskartellamt", "Organization")],
+        [("Kolbarian competition authority", "MEMBER_OF", "Kolbaria")],
+        ["German competition authority"],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
