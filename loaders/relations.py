@@ -1758,6 +1758,26 @@ class SentenceRelations:
             for target in self._obliged(clause, speakers):
                 for s in speakers:
                     self._add(s, target, EdgeType.DEMANDED)
+            if not denial and self._behind(clause):
+                # "Araghchi said Israel was behind the killing": a charge against Israel
+                for c in clause.children:
+                    if c.dep_ == "nsubj" and c.lower_ not in _SELF_PRONOUNS:
+                        for k in self.keys(c):
+                            if self._is_actor(k) and k not in speakers:
+                                for s in speakers:
+                                    self._add(s, k, EdgeType.ACCUSED)
+
+    def _behind(self, clause: Token) -> bool:
+        """ "was behind the attack", "were responsible for the killing": a copula naming a
+        harmful act's author."""
+        if clause.lemma_ != "be" or self.negated(clause):
+            return False
+        for p in clause.children:
+            if p.dep_ == "prep" and p.lower_ == "behind":
+                return True
+            if p.dep_ == "acomp" and p.lower_ == "responsible":
+                return any(c.dep_ == "prep" and c.lower_ == "for" for c in p.children)
+        return False
 
     #: Modals of obligation: "X said Y must reopen the corridor" is X's demand on Y.
     _OBLIGATION = frozenset({"must", "should"})

@@ -562,6 +562,17 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Estrova", "COOPERATED_WITH", "Teskara")},
         set(),
     ),
+    # "X said Y was behind / responsible for the attack" charges Y; a denial charges no one
+    (
+        "Marko Veltan said Drelvia was behind the killing of a nuclear scientist.",
+        {("Marko Veltan", "ACCUSED", "Drelvia")},
+        set(),
+    ),
+    (
+        "Marko Veltan said Drelvia was not responsible for the bombing.",
+        set(),
+        {("Marko Veltan", "ACCUSED", "Drelvia")},
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
