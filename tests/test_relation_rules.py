@@ -573,6 +573,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         set(),
         {("Marko Veltan", "ACCUSED", "Drelvia")},
     ),
+    # unnamed attackers are actors by their surface form
+    (
+        "Masked gunmen abducted engineer Pavel Rusk, and unidentified attackers shot journalist"
+        " Anouk Velde outside her home.",
+        {("Masked gunmen", "IMPRISONED", "Pavel Rusk")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
