@@ -508,6 +508,16 @@ class SentenceRelations:
             return self.keys(token.head) or self._author(token.head)
         return self._clause_subject(token, pred)
 
+    #: Nouns of number whose "of" phrase is the real subject ("Thousands of students rallied").
+    _COUNT_NOUNS = frozenset(
+        {"thousand", "hundred", "dozen", "score", "million", "ten", "crowd", "crowds", "number"}
+    )
+
+    def _counted(self, noun: Token) -> list[str]:
+        if noun.lemma_.lower() not in self._COUNT_NOUNS and noun.lower_ not in self._COUNT_NOUNS:
+            return []
+        return [k for p in _prep_objects(noun, {"of"}) for k in self.keys(p) if self._is_actor(k)]
+
     def _person_of_place(self, relcl: Token) -> list[str]:
         """ "President Aurelio Mensah of neighbouring Koru, who met Okonde": "who" is the person
         the place qualifies, not the place the parse hangs the clause from."""
@@ -579,14 +589,18 @@ class SentenceRelations:
                 if speakers:
                     return speakers  # "Moscow said it had expelled a diplomat": Moscow did
             if child.dep_ in subject_deps:
-                keys = self.keys(child) or [
-                    # "The main opposition party, the Alliance for Renewal, accused …"; "The UN
-                    # refugee agency, UNHCR, praised …", which the parser may hang as npadvmod
-                    k
-                    for c in child.children
-                    if c.dep_ == "appos" or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
-                    for k in self.keys(c)
-                ]
+                keys = (
+                    self.keys(child)
+                    or [
+                        # "The main opposition party, the Alliance for Renewal, accused …"; "The UN
+                        # refugee agency, UNHCR, praised …", which the parser may hang as npadvmod
+                        k
+                        for c in child.children
+                        if c.dep_ == "appos" or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                        for k in self.keys(c)
+                    ]
+                    or self._counted(child)
+                )
                 nominal = self._by_token.get(child.i)
                 if not keys and nominal is not None and nominal.nominal:
                     return self.subjects(nominal)  # "their discussions were expected to focus on"

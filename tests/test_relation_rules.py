@@ -580,6 +580,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Masked gunmen", "IMPRISONED", "Pavel Rusk")},
         set(),
     ),
+    # "Thousands of X" as subject: X acts
+    (
+        "Thousands of Serbian students rallied in the capital on Saturday, denouncing President"
+        " Marko Veltan over corruption.",
+        {("Serbian students", "CRITICIZED", "Marko Veltan")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
