@@ -587,6 +587,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Serbian students", "CRITICIZED", "Marko Veltan")},
         set(),
     ),
+    # duties on goods "from" a state target it; a high commissioner is recalled like an envoy
+    (
+        "Pellandria imposed anti-dumping duties of up to forty percent on steel from Vietnam, and"
+        " Pakistan withdrew its high commissioner from New Delhi.",
+        {("Pellandria", "SANCTIONED", "Vietnam"), ("Pakistan", "RECALLED", "India")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
