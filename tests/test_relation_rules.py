@@ -594,6 +594,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Pellandria", "SANCTIONED", "Vietnam"), ("Pakistan", "RECALLED", "India")},
         set(),
     ),
+    # "heaped praise on X"
+    (
+        "Marko Veltan heaped praise on Ilse Korva at the summit.",
+        {("Marko Veltan", "PRAISED", "Ilse Korva")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
