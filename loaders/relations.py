@@ -1376,6 +1376,15 @@ class SentenceRelations:
         if not objects and not pred.nominal:
             # "condemned what it called North Korea's relentless theft": the named act's doer
             objects = [k for k in self._so_called(pred) if k not in subjects]
+        if not objects and pred.nominal:
+            # "Russia's threat of retaliation against Finland": the target of the act threatened
+            objects = [
+                k
+                for act in _prep_objects(pred.token, {"of"})
+                for p in _prep_objects(act, set(pred.rel.preps))
+                for k in self.target_keys(p)
+                if k not in subjects
+            ]
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
         if edge in {EdgeType.SUPPORTED, EdgeType.REJECTED} and not objects:

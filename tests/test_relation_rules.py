@@ -600,6 +600,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Marko Veltan", "PRAISED", "Ilse Korva")},
         set(),
     ),
+    # an event noun's "of" act carries the target ("threat of retaliation against X")
+    (
+        "Russia's threat of retaliation against Finland alarmed its neighbours.",
+        {("Russia", "THREATENED", "Finland")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
