@@ -63,7 +63,7 @@ from actorgraph.loaders.clauses import governs, is_subject
 from actorgraph.loaders.event_issues import add_implied_issue_ties
 from actorgraph.loaders.issues import IssueMatcher, IssueMention
 from actorgraph.loaders.lexicons import Lexicons, load_lexicons
-from actorgraph.loaders.mentions import ArticleActors, SentenceActors
+from actorgraph.loaders.mentions import DESCRIPTION_NOUNS, ArticleActors, SentenceActors
 from actorgraph.loaders.relations import Relation, SentenceRelations
 from actorgraph.loaders.segment import EXTRACT_KINDS, Unit
 from actorgraph.loaders.structure import drop_weaker_roles, structural_relations
@@ -228,10 +228,20 @@ def _lexicons(lexicon_dirs: Iterable[str]) -> Lexicons:
 def _names_an_organization(span: Span, found, actors: ArticleActors) -> bool:
     """ "Italy fined the charity": a word that refers to an organisation the article named is
     that organisation, not the issue the word could name ("charities and volunteering")."""
-    return all(
-        found.keys_of(t) and all(actors.actors[k].label is NodeLabel.ORGANIZATION for k in found.keys_of(t))
-        for t in span
-    )
+
+    def organization(token: Token) -> bool:
+        keys = found.keys_of(token)
+        return bool(keys) and all(actors.actors[k].label is NodeLabel.ORGANIZATION for k in keys)
+
+    def describes(token: Token) -> bool:
+        # "Epilepsy Action, a patients' charity", "the charity Lifeline": a named body's description
+        return token.lemma_.lower() in DESCRIPTION_NOUNS and (
+            token.dep_ == "appos"
+            and organization(token.head)
+            or any(c.dep_ == "appos" and organization(c) for c in token.children)
+        )
+
+    return all(organization(t) or describes(t) for t in span)
 
 
 class NameRepair:

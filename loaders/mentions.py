@@ -181,6 +181,9 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
         for w in ("junta", "militia", "gang", "rebels", "movement", "front", "network", "collective")
     },
 }
+#: The words for a kind of body ("the charity", "a patients' charity"), which describe an
+#: actor rather than name an issue.
+DESCRIPTION_NOUNS = frozenset(_DESCRIPTIONS)
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 

@@ -606,6 +606,15 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Russia", "THREATENED", "Finland")},
         set(),
     ),
+    # "X, a patients' charity": a description of the body, no issue of charities
+    (
+        "Epilepsy Action, a patients' charity, urged Ilse Korva to cap the prices of generic medicines.",
+        {("Epilepsy Action", "DEMANDED", "Ilse Korva")},
+        {
+            ("Epilepsy Action", "RAISED", "charities and volunteering"),
+            ("Epilepsy Action", "SUPPORTED", "charities and volunteering"),
+        },
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
