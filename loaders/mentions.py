@@ -184,6 +184,8 @@ _DESCRIPTIONS: dict[str, frozenset[NodeLabel]] = {
 #: The words for a kind of body ("the charity", "a patients' charity"), which describe an
 #: actor rather than name an issue.
 DESCRIPTION_NOUNS = frozenset(_DESCRIPTIONS)
+#: Words for the same unnamed crowd in one article: one node, under the first word.
+_SAME_CROWD = {"demonstrators": "protesters", "protestors": "protesters", "marchers": "protesters"}
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 
@@ -1100,7 +1102,8 @@ class ArticleActors:
                 named = self._armed_body_referred(token)
                 if named:
                     return named  # "the rebels" after the Ndari Liberation Front was named
-                return [self.add(NodeLabel.GROUP, token.text.capitalize(), token.text)]
+                name = _SAME_CROWD.get(token.lower_, token.lower_).capitalize()
+                return [self.add(NodeLabel.GROUP, name, token.text)]  # "demonstrators" are the protesters
             return []
         conjoined = [
             m

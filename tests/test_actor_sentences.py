@@ -569,6 +569,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Kolbarian competition authority", "MEMBER_OF", "Kolbaria")],
         ["German competition authority"],
     ),
+    "one-crowd": (
+        "Thousands of protesters marched in Belgrade. Serbian riot police fired tear gas at"
+        " demonstrators who threw stones.",
+        [("Protesters", "Group"), ("Serbian riot police", "Group")],
+        [],
+        ["Demonstrators"],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
