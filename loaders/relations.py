@@ -682,7 +682,14 @@ class SentenceRelations:
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
             if not _forms(noun.head) & _AUTHORING_VERBS:
                 return []  # "vetoed a resolution calling for …": the vetoer did not write it
-            return self._clause_subject(noun.head) if noun.dep_ == "dobj" else self._agents(noun.head)
+            if noun.dep_ != "dobj":
+                return self._agents(noun.head)
+            verb = noun.head
+            if verb.dep_ == "relcl" and any(
+                c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in verb.children
+            ):
+                return self.keys(verb.head)  # "Amnesty, which published a report accusing X"
+            return self._clause_subject(verb)
         return []
 
     @staticmethod

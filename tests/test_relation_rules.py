@@ -615,6 +615,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
             ("Epilepsy Action", "SUPPORTED", "charities and volunteering"),
         },
     ),
+    # a report's author through a relative clause: "X, which published a report accusing Y"
+    (
+        "The Kessar Rights League, which last month published a report accusing Zerbania of"
+        " forced labour, welcomed the vote.",
+        {("Kessar Rights League", "ACCUSED", "Zerbania")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
