@@ -97,11 +97,10 @@ def test_fourth_batch_does_not_fall_below_its_first_measurement(extractor, seeds
 
 def test_fifth_batch_does_not_fall_below_its_first_measurement(extractor, seeds):
     """Articles 37-44, held out until their first measurement at commit a40d178
-    (docs/heldout5_first_measurement.json: 0.834 / 0.256 / 0.325). Later rules traded 0.006 of
-    actor-issue F1 for 0.09 of relation F1 there (README); the floor allows that, no more."""
+    (docs/heldout5_first_measurement.json: 0.834 / 0.256 / 0.325)."""
     scores, _ = _combined(extractor, seeds, ["heldout5_*.json"])
     f1 = {task: score.f1 for task, score in scores.items()}
-    assert f1["entities"] >= 0.83 and f1["actor_issue"] >= 0.245 and f1["relations"] >= 0.32, f1
+    assert f1["entities"] >= 0.83 and f1["actor_issue"] >= 0.25 and f1["relations"] >= 0.32, f1
 
 
 def test_sixth_batch_does_not_fall_below_its_first_measurement(extractor, seeds):
