@@ -96,6 +96,8 @@ def _stems(word: str) -> list[str]:
 def guess_country(demonym: str) -> str | None:
     """ "Zamrovian" -> "Zamrovia": the most common way a country's adjective is formed."""
     word = demonym.removesuffix("s") if demonym.endswith(("ians", "ans")) else demonym
+    if word.lower().endswith(("man", "men")):
+        return None  # "a Frenchwoman", "two Dutchmen": a national, no adjective of a state
     for ending, replacement in _GUESSES:
         if word.endswith(ending) and len(word) - len(ending) >= (3 if ending == "ish" else 4):
             stem = word[: -len(ending)]

@@ -513,10 +513,17 @@ class ArticleActors:
                 self._org_aliases.setdefault(first, next(iter(names)))
                 self._org_short_names.setdefault(first, next(iter(names)))
 
+    def _national(self, word: str) -> bool:
+        """ "a Frenchwoman", "two Dutchmen": a national of a state, no name."""
+        nationality = re.fullmatch(r"(\w+?)(?:wo)?m[ae]n", word)
+        return nationality is not None and self.lex.country_of(nationality.group(1)) is not None
+
     def _not_an_actor(self, span: Span) -> bool:
         """A capitalised common word ("Member States", "Brexit", "post-Brexit") is no actor."""
         stop = self.lex.agents.not_actors
         text = _POSSESSIVE.sub("", span.text).strip()
+        if len(span) == 1 and self._national(text):
+            return True
         if normalize_alias(text) in stop or normalize_alias(text.removeprefix("the ")) in stop:
             return True
         if span.label_ != "PERSON" and text[:1].islower() and not text.startswith(("the ", "a ")):
@@ -859,6 +866,8 @@ class ArticleActors:
         )
         if token.ent_type_ in _NOT_NAME_ENTS and not placed and not misdated:
             return []  # but "Norhaval" tagged as a date is a name all the same
+        if self._national(token.text):
+            return []
         name = token.doc[min(t.i for t in [*words, token]) : token.i + 1].text
         if placed:
             key = self.add(NodeLabel.ORGANIZATION, name, name)

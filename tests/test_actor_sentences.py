@@ -576,6 +576,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Demonstrators"],
     ),
+    "nationals-are-no-names": (
+        "The seven workers, four Zamrovians, a Kenyan and a Frenchwoman, were freed.",
+        [("Zamrovia", "Country")],
+        [],
+        ["Frenchwoman", "Frenchwoma"],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
