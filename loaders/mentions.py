@@ -247,6 +247,7 @@ class ArticleActors:
         self._main_pair: list[str] | None = None
         self.local_countries: dict[str, str] = {}  # normalised name or demonym -> country
         self.dateline_place: str | None = None  # "Selt" of "SELT, Nov 14 —"
+        self._town_words: set[str] = set()  # one-word names the article uses as towns
         self._dateline_country: str | None = None  # the country the dateline's story is about
         self._lexicon_countries: dict[str, str | None] = {}  # memo of the lexicon's look-up
         self._org_aliases: dict[str, str] = {}  # "pdvsa", "commission" -> the organisation's name
@@ -412,13 +413,20 @@ class ArticleActors:
                 self._register_person(parts, text)
             else:
                 singles.append((parts, text))
+        # "a ceremony in Morasi" once: "Morasi" is a town everywhere in the article, unless it is
+        # the last name of a person the article names in full
+        self._town_words = {
+            normalize_alias(s.text)
+            for s in spans
+            if len(s) == 1 and s.label_ in {"PERSON", "GPE", "LOC"} and (_where(s) or _place_of_person(s))
+        } | ({normalize_alias(self.dateline_place)} if self.dateline_place else set())
         for parts, surface in singles:
             if normalize_alias(parts[0]) in self._org_short_names:
                 continue  # "Nexalto", short for an organisation the article names in full
             key = self.find_person(parts[0])
             if key:
                 self.actors[key].aliases.add(parts[0])
-            else:
+            elif normalize_alias(parts[0]) not in self._town_words:
                 self._register_person(parts, surface)
 
     def _learn_dateline_country(self, spans: list[Span]) -> None:
@@ -668,7 +676,12 @@ class ArticleActors:
                 return []
             if _capitalised_word(span):
                 return []  # "Riot police …": a capitalised word, not a name
-            if _where(span) or _place_of_person(span):
+            if (
+                _where(span)
+                or _place_of_person(span)
+                or len(parts) == 1
+                and normalize_alias(text) in self._town_words
+            ):
                 return [self.add(NodeLabel.PLACE, text, text)]  # "a prosecutor in Mytilene": a town
             return [self._register_person(parts, text)]
         if label == "ORG":

@@ -582,6 +582,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Frenchwoman", "Frenchwoma"],
     ),
+    "a-town-once-a-town-throughout": (
+        "President Aurelio Bandaka spoke in Morasi on Monday. Morasi has been calm since the"
+        " truce, Bandaka said.",
+        [("Aurelio Bandaka", "Person"), ("Morasi", "Place")],
+        [],
+        [("Morasi", "Person")],
+    ),
     "line-of-actual-control": (
         "Indian troops clashed with Chinese soldiers along the Line of Actual Control.",
         [("Indian troops", "Group"), ("Chinese soldiers", "Group"), ("Line of Actual Control", "Place")],
