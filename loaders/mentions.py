@@ -684,6 +684,13 @@ class ArticleActors:
             ):
                 return [self.add(NodeLabel.PLACE, text, text)]  # "a prosecutor in Mytilene": a town
             return [self._register_person(parts, text)]
+        if (
+            label == "ORG"
+            and len(span) == 1
+            and normalize_alias(text) in self._town_words
+            and not acts(span.root)
+        ):
+            return [self.add(NodeLabel.PLACE, text, text)]  # "the laboratory in Kelmsk"
         if label == "ORG":
             parts = self._org_name(span) or parts
             people = [k for t in span if (k := self.find_person(t.text)) and t.pos_ == "PROPN"]

@@ -622,6 +622,14 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Kessar Rights League", "ACCUSED", "Zerbania")},
         set(),
     ),
+    # the dateline's town, tagged as an organisation, is the place of a local body
+    (
+        "Lusandi pardons coup leader\n\nNTEMBA — President Gaspard Okonde pardoned Colonel Theo"
+        " Mabandi on Friday.\n\nA military tribunal in Ntemba had convicted him last year of"
+        " plotting a coup.",
+        {("military tribunal in Ntemba", "IMPRISONED", "Theo Mabandi")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
