@@ -513,6 +513,31 @@ class SentenceRelations:
         {"thousand", "hundred", "dozen", "score", "million", "ten", "crowd", "crowds", "number"}
     )
 
+    #: People who speak or act for a body named after "for" or "of" ("a spokesman for X").
+    _VOICES = frozenset(
+        {
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "representative",
+            "official",
+            "officials",
+            "lawyer",
+            "lawyers",
+        }
+    )
+
+    def _spoken_for(self, noun: Token) -> list[str]:
+        """ "A spokeswoman for Amnesty International accused …": the body she speaks for."""
+        if noun.lower_ not in self._VOICES:
+            return []
+        return [
+            k
+            for p in _prep_objects(noun, {"for", "of", "at"})
+            for k in self.keys(p)
+            if self.actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY}
+        ]
+
     def _counted(self, noun: Token) -> list[str]:
         if noun.lemma_.lower() not in self._COUNT_NOUNS and noun.lower_ not in self._COUNT_NOUNS:
             return []
@@ -600,6 +625,7 @@ class SentenceRelations:
                         for k in self.keys(c)
                     ]
                     or self._counted(child)
+                    or self._spoken_for(child)
                 )
                 nominal = self._by_token.get(child.i)
                 if not keys and nominal is not None and nominal.nominal:

@@ -630,6 +630,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("military tribunal in Ntemba", "IMPRISONED", "Theo Mabandi")},
         set(),
     ),
+    # "a spokeswoman for X" speaks for X
+    (
+        "A spokeswoman for Amnesty International criticised the verdict and accused Kessaria of torture.",
+        {("Amnesty International", "ACCUSED", "Kessaria")},
+        set(),
+    ),
     # a repeated preposition: "with X and with Y" has two objects
     (
         "Maren Solvang held separate talks with Katya Ruzhen and with Ardessan Foreign Minister"
