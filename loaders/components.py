@@ -107,9 +107,10 @@ def register_extensions() -> None:
     """Install the ``ag_`` extensions (again: ``force=True`` makes this safe to repeat).
 
     Doc: ``ag_units`` (list of ``[kind, start, end, source_offset]``), ``ag_date`` (ISO date or
-    None), ``ag_dateline`` (the place of the wire dateline, or None), ``ag_actors`` (key -> label, name, aliases, mentions), ``ag_issues`` (name -> key,
-    topic), ``ag_relations`` (list of dicts: source, target, type, sentence token range, start
-    and end in the source text, sentence text).
+    None), ``ag_dateline`` (the place of the wire dateline, or None), ``ag_actors`` (key ->
+    label, name, aliases, mentions), ``ag_issues`` (name -> key, topic), ``ag_relations`` (list
+    of dicts: source, target, type, sentence token range, start and end in the source text,
+    sentence text).
     Span: ``ag_relations`` (the relations of the sentences inside the span). Token:
     ``ag_actors`` (the actor keys the token stands for).
     """

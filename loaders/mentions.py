@@ -434,7 +434,7 @@ class ArticleActors:
         not know is the capital of the first country the article names, so "accused Selt of" is
         Nuvaria's doing (it stays a place wherever it is only where things happen)."""
         place = self.dateline_place
-        if not place or self.country_of(place) or self.lex.country_of(place):
+        if not place or self.country_of(place):
             return
         for span in spans:
             text = _POSSESSIVE.sub("", span.text).strip()

@@ -127,13 +127,13 @@ _SAID_EDGES = frozenset(
 _UNDERGO_VERBS = frozenset(
     {"draw", "receive", "face", "earn", "attract", "get", "suffer", "incur", "win", "meet", "court"}
 )
-#: Harms that, when one actor says another did them, make the speaker an accuser.
 #: Edges of support, aid or appeal that an adverbial noun phrase can carry ("with the backing of X").
 _BACKING = frozenset({EdgeType.SUPPORTED, EdgeType.AIDED, EdgeType.DEMANDED})
 #: Edges no agent turns against its own state ("the Australian vessel blamed Australia" is a misparse).
 _AGAINST = frozenset(
     {EdgeType.ACCUSED, EdgeType.CRITICIZED, EdgeType.ATTACKED, EdgeType.SANCTIONED, EdgeType.THREATENED}
 )
+#: Harms that, when one actor says another did them, make the speaker an accuser.
 _REPORTED_HARMS = frozenset({EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EXPELLED, EdgeType.THREATENED})
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj", "acl", "dobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
@@ -1473,9 +1473,8 @@ class SentenceRelations:
                     self._add(a, b, edge)
             return
 
-    _NAMING_VERBS = frozenset(
-        {"call", "describe", "term", "label", "brand", "dub", "characterise", "characterize"}
-    )
+    #: The labelling verbs, and those that only characterise ("what it characterised as …").
+    _NAMING_VERBS = frozenset(_LABEL_VERBS | {"characterise", "characterize"})
 
     def _so_called(self, pred: Predicate) -> list[str]:
         """ "what it called X's theft", "what it described as Pyongyang's cyber theft": the
@@ -1816,12 +1815,9 @@ class SentenceRelations:
                     self._add(s, target, EdgeType.DEMANDED)
             if not denial and self._behind(clause):
                 # "Araghchi said Israel was behind the killing": a charge against Israel
-                for c in clause.children:
-                    if c.dep_ == "nsubj" and c.lower_ not in _SELF_PRONOUNS:
-                        for k in self.keys(c):
-                            if self._is_actor(k) and k not in speakers:
-                                for s in speakers:
-                                    self._add(s, k, EdgeType.ACCUSED)
+                for target in self._others_in_clause(clause, speakers, {"nsubj"}):
+                    for s in speakers:
+                        self._add(s, target, EdgeType.ACCUSED)
 
     def _behind(self, clause: Token) -> bool:
         """ "was behind the attack", "were responsible for the killing": a copula naming a
@@ -1844,10 +1840,14 @@ class SentenceRelations:
             c.dep_ == "aux" and c.lower_ in self._OBLIGATION for c in clause.children
         ):
             return []
+        return self._others_in_clause(clause, speakers, {"nsubj", "nsubjpass"})
+
+    def _others_in_clause(self, clause: Token, speakers: list[str], deps: set[str]) -> list[str]:
+        """The actors of a reported clause's subject, other than the speakers and "it"/"they"."""
         return [
             k
             for c in clause.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _SELF_PRONOUNS
+            if c.dep_ in deps and c.lower_ not in _SELF_PRONOUNS
             for k in self.keys(c)
             if self._is_actor(k) and k not in speakers
         ]
