@@ -29,7 +29,12 @@ HELD_OUT = ROOT / "tests" / "data" / "sentences_heldout"
 #: held-out set -> (typed recall, precision) floors: each set's first measurement (README,
 #: docs/sentences_heldout*_first_measurement.json) is the fair figure; since then it is
 #: development data, and these floors keep it from falling back
-HELD_OUT_FLOORS = {"fresh1.jsonl": (0.76, 0.91), "fresh2.jsonl": (0.70, 0.90), "fresh3.jsonl": (0.67, 0.88)}
+HELD_OUT_FLOORS = {
+    "fresh1.jsonl": (0.76, 0.91),
+    "fresh2.jsonl": (0.70, 0.90),
+    "fresh3.jsonl": (0.67, 0.88),
+    "fresh4.jsonl": (0.65, 0.90),
+}
 
 
 @pytest.fixture(scope="module")
