@@ -31,6 +31,8 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
+#: verb classes that ask for something: a wrong they name is what they ask to be remedied
+_DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
 _LEAVE_GOVERNORS = frozenset({"order", "give", "tell", "instruct", "direct", "ask"})
 _LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
@@ -1710,6 +1712,8 @@ class SentenceRelations:
                 head_pred = self._by_token.get(token.head.i)
                 if token.dep_ != "ccomp" or head_pred is None or head_pred.rel.speech:
                     return None
+            if token.dep_ == "conj" and any(c.dep_ in _SUBJ | {"nsubjpass"} for c in token.children):
+                return None  # "X scrapped term limits, and its leader was jailed for sedition"
             token = token.head
 
     def _opposed(self, mention: IssueMention, owner: Predicate) -> bool:
@@ -1736,6 +1740,9 @@ class SentenceRelations:
                 # "urged the government to protect infrastructure from hacking", "demanded that
                 # the US lift sanctions": the doer is against the issue its verb works on
                 edge = _OPPOSED.get(edge, edge)
+            elif edge is EdgeType.SUPPORTED and owner.rel.name in _DEMANDS and mention.issue.negative:
+                # nobody demands a wrong: "demanded a recount" asks for its remedy
+                edge = EdgeType.CRITICIZED
             for s in self._doers(owner) if edge is not None else []:
                 if self._is_actor(s):
                     self._add(s, issue, edge)

@@ -643,6 +643,22 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Katya Ruzhen", "MET", "Maren Solvang"), ("Jonas Eckart", "MET", "Maren Solvang")},
         {("Jonas Eckart", "REPRESENTS", "Ardessan Foreign")},
     ),
+    # a demand names the remedy of a wrong, not the wrong: against it
+    (
+        "Ileana Dovrek accused the Ondarian board of inflating turnout and demanded a recount of the votes.",
+        {("Ileana Dovrek", "CRITICIZED", "disputed elections and electoral fraud")},
+        {("Ileana Dovrek", "SUPPORTED", "disputed elections and electoral fraud")},
+    ),
+    # a conjoined clause with its own subject keeps its issues from the first clause's doer
+    (
+        "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
+        " leader was jailed for sedition in 2022.",
+        set(),
+        {
+            ("Varnel Assembly", "REJECTED", "anti-government activities and extremism"),
+            ("Varnel Assembly", "REJECTED", "political prisoners"),
+        },
+    ),
 ]
 
 
