@@ -1174,7 +1174,7 @@ class ArticleActors:
             return []
         word = token.lower_
         if word in _PLURAL_PRONOUNS:
-            if word == "them" and self._plural_noun_before(token, found):
+            if word in {"them", "they"} and self._plural_noun_before(token, found):
                 return []  # "arrested two men … and charged them": the men, who are no actors
             return list(self._last_subject_group) or self.main_pair()
         if word == "it":

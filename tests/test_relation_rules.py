@@ -649,6 +649,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ileana Dovrek", "CRITICIZED", "disputed elections and electoral fraud")},
         {("Ileana Dovrek", "SUPPORTED", "disputed elections and electoral fraud")},
     ),
+    # "they" after a plural noun of its own sentence is that noun, not the story's two people
+    (
+        "A Kessan court suspended the licence of Morvel Mining, siding with villagers who say the"
+        " company has polluted the river they rely on for drinking water.\n\nMinister Hector Valdo"
+        " said the government would respect the ruling. Walter Brisk criticised Valdo. Valdo"
+        " rejected the call, and Brisk vowed to fight on.",
+        {("Walter Brisk", "CRITICIZED", "Hector Valdo")},
+        {
+            ("Hector Valdo", "ASSOCIATED_WITH", "water resources"),
+            ("Walter Brisk", "ASSOCIATED_WITH", "water resources"),
+        },
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
