@@ -38,6 +38,8 @@ normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
 _SUBJECT_PRONOUNS = {"he", "she"}
 _OBJECT_PRONOUNS = {"him", "her"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+#: verbs of a free relative that labels what the clause's subject speaks of ("what it called")
+_FREE_RELATIVE_LABELS = frozenset({"call", "describe", "term", "label", "brand", "dub", "see", "consider"})
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -1173,12 +1175,16 @@ class ArticleActors:
         if token is None or token.pos_ != "PRON":
             return []
         word = token.lower_
+        if word in {"it", "they"}:
+            labeller = self._free_relative_labeller(token, found)
+            if labeller:
+                return labeller
         if word in _PLURAL_PRONOUNS:
             if word in {"them", "they"} and self._plural_noun_before(token, found):
                 return []  # "arrested two men … and charged them": the men, who are no actors
             return list(self._last_subject_group) or self.main_pair()
         if word == "it":
-            return self._conjoined_subject(token, found)
+            return self._conjoined_subject(token, found) or self._relative_subject(token, found)
         if word not in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS | {"his", "hers"}:
             return []
         if word in _SUBJECT_PRONOUNS or word in {"his", "hers"}:
@@ -1197,6 +1203,44 @@ class ArticleActors:
         if not candidates:
             candidates = [k for k in self._recent_people if k not in clause_subjects]
         return candidates[-1:]
+
+    @staticmethod
+    def _free_relative_labeller(token: Token, found: SentenceActors) -> list[str]:
+        """ "X condemned what it called excessive force": the labeller is the clause's subject."""
+        verb = token.head
+        if (
+            token.dep_ != "nsubj"
+            or verb.lemma_ not in _FREE_RELATIVE_LABELS
+            or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children)
+            or verb.dep_ not in {"ccomp", "dobj", "pobj"}
+        ):
+            return []
+        return [k for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} for k in found.keys_of(c)]
+
+    def _relative_subject(self, token: Token, found: SentenceActors) -> list[str]:
+        """ "Poland expelled diplomats it accused of spying": "it" subject of a relative clause on
+        the main verb's object is the main clause's subject, when that is a body or a state."""
+        verb = token.head
+        if (
+            token.dep_ != "nsubj"
+            or verb.dep_ != "relcl"
+            or verb.head.dep_ not in {"dobj", "pobj"}
+            or any(c.dep_ == "dobj" or c.tag_ in {"WRB", "WDT", "WP"} for c in verb.children)
+        ):
+            return []  # only a relative clause whose object is the noun it is on
+        main = verb.head.head
+        while main.pos_ not in {"VERB", "AUX"} and main.dep_ in {"prep", "pobj", "dobj"}:
+            main = main.head  # "expelled a group of diplomats it accused": up to "expelled"
+        if main.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in main.children):
+            main = main.head  # "refused to release the fishermen it seized": who refused
+        bodies = {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY, NodeLabel.GROUP}
+        return [
+            k
+            for c in main.children
+            if c.dep_ in {"nsubj", "nsubjpass"}
+            for k in found.keys_of(c)
+            if self.actors[k].label in bodies
+        ]
 
     def _conjoined_subject(self, token: Token, found: SentenceActors) -> list[str]:
         """ "The charity said …, and it accused a patrol boat": "it" subject of a conjoined

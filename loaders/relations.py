@@ -31,6 +31,27 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
+#: plural nouns of people a state may seize, besides the group nouns of `actors.toml`
+_PEOPLE_NOUNS = frozenset(
+    {
+        "fishermen",
+        "sailors",
+        "crew",
+        "crews",
+        "crewmen",
+        "tourists",
+        "nationals",
+        "civilians",
+        "passengers",
+        "engineers",
+        "aid workers",
+        "workers",
+        "hostages",
+        "herders",
+        "villagers",
+        "pilots",
+    }
+)
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -873,8 +894,11 @@ class SentenceRelations:
                 out += found
             if child.dep_ == "nsubjpass":
                 out += tk(child)
-                if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-                    head = token.head  # "Javier Milei, who was endorsed by Donald Trump"
+                whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in child.children)
+                if (child.tag_ in {"WP", "WDT"} or whose) and token.dep_ == "relcl":
+                    # "Javier Milei, who was endorsed by Donald Trump"; "Volcrest Power, whose
+                    # servers were hacked by Grey Lantern": the one the relative clause is about
+                    head = token.head
                     out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
         if not out:
             # a class preposition names the target when the object does not ("fired missiles
@@ -911,8 +935,16 @@ class SentenceRelations:
             governing = self._by_token.get(token.head.i)
             if governing is not None and governing.token.i != token.i:
                 out += [k for k in self.objects(governing) if self._is_actor(k)]
-        if token.dep_ == "relcl" and any(
-            c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children
+        zero_relative = (
+            # "the diplomats it accused of spying", "the fishermen it seized": no relative word
+            token.dep_ == "relcl"
+            and token.pos_ == "VERB"
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass"} for c in token.children)
+            and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in token.children)
+            and not any(c.tag_ in {"WP", "WDT", "WRB"} or c.lower_ == "that" for c in token.children)
+        )
+        if token.dep_ == "relcl" and (
+            zero_relative or any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in token.children)
         ):
             head = token.head
             out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
@@ -999,6 +1031,21 @@ class SentenceRelations:
             return [self.actors.add(NodeLabel.COUNTRY, places[0].name, token.text)]
         return keys
 
+    def _modifier_owner(self, child: Token, dep: str, listed: bool = False) -> list[str]:
+        """The actor a modifier of a target names: "Chinese steel", "Sable Front positions";
+        in a list of demonyms ("the Zerbanian and Tessalian demands") the article's own states
+        count too, as each one names a party."""
+        found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
+        if not found and dep in {"compound", "nmod"} and child.pos_ == "PROPN":
+            found = self._unnamed_owner(child)  # "struck Sable Front positions"
+        if not found:
+            found = self._hyphen_author(child)  # "a Kremlin-backed plan"
+        if not found:
+            country = (self.actors if listed else self.lex).country_of(child.text)
+            if country and child.ent_type_ in {"NORP", "GPE", ""}:
+                found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
+        return found
+
     def target_keys(self, token: Token, depth: int = 0, seats: bool = True) -> list[str]:
         """The actor a target phrase stands for, or whose thing it is.
 
@@ -1052,16 +1099,10 @@ class SentenceRelations:
                         if self._is_actor(k)
                     ]
                 elif child.dep_ in {"amod", "compound", "nmod"} and child.i < t.i:
-                    found = [k for k in self.found.keys_of(child) if self._is_actor(k)]
-                    if not found and child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
-                        found = self._unnamed_owner(child)  # "struck Sable Front positions"
-                    if not found:
-                        found = self._hyphen_author(child)  # "a Kremlin-backed plan"
-                    if not found:
-                        country = self.lex.country_of(child.text)
-                        if country and child.ent_type_ in {"NORP", "GPE", ""}:
-                            found = [self.actors.add(NodeLabel.COUNTRY, country, child.text)]
-                    national += found
+                    # "the British and Canadian demands": each modifier of a coordination
+                    listed = [c for c in child.children if c.dep_ == "conj" and c.i < t.i]
+                    for modifier in [child, *listed]:
+                        national += self._modifier_owner(modifier, child.dep_, listed=bool(listed))
                 elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
                     for p in child.children:
                         if p.dep_ == "pobj":
@@ -1367,8 +1408,10 @@ class SentenceRelations:
             doers, helped = self._adjunct_backing(pred)
             if doers and helped and not set(subjects) - set(doers):
                 subjects, objects = doers, [k for k in helped if k not in doers]
-        if pred.rel.complement and not objects:
+        if pred.rel.complement and not objects and not (edge is EdgeType.DEMANDED and self._addressee(pred)):
             objects = self._complement_targets(pred)
+        if pred.token.lemma_ == "seize" and objects and all(self._people(k) for k in objects):
+            edge = EdgeType.IMPRISONED  # "seized two fishermen": people seized are held
         if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
             edge = EdgeType.EXPELLED  # "banned him from entering the country"
         if edge is EdgeType.RECALLED:
@@ -1585,6 +1628,27 @@ class SentenceRelations:
         if envoys:
             return envoys  # "recalled Vadym Prystaiko, its ambassador to London"
         return list(dict.fromkeys(k for k in hosts if k not in own)) or objects
+
+    def _people(self, key: str) -> bool:
+        """A person or a group of people ("fishermen", "aid workers"), not of craft or places."""
+        actor = self.actors.actors[key]
+        if actor.label is NodeLabel.PERSON:
+            return True
+        last = actor.name.split()[-1].lower() if actor.name else ""
+        return actor.label is NodeLabel.GROUP and (last in _PEOPLE_NOUNS or last in self.lex.group_nouns)
+
+    @staticmethod
+    def _addressee(pred: Predicate) -> Token | None:
+        """Whom a demand is made of, named or not: "called on the authorities to release X" asks
+        the authorities, not X, whoever the authorities are."""
+        for child in pred.token.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ in {"NOUN", "PROPN"}:
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                    return pobj  # "demanded on Saturday that …" addresses no one
+        return None
 
     def _complement_targets(self, pred: Predicate) -> list[str]:
         """ "threatened to expel Tessalia's diplomats": the threat's target is the complement's."""

@@ -661,6 +661,53 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
             ("Walter Brisk", "ASSOCIATED_WITH", "water resources"),
         },
     ),
+    # "what it called X": the labeller is the clause's subject, and so is the next verb's
+    (
+        "The Kessar Rights League condemned what it called excessive force and called on the"
+        " Ondarian government to free everyone detained.",
+        {("Kessar Rights League", "DEMANDED", "Ondaria")},
+        set(),
+    ),
+    # each coordinated national modifier of a target names a party
+    (
+        "Stanislav Rudak rejected the Zerbanian and Tessalian demands as interference.",
+        {("Stanislav Rudak", "REJECTED", "Zerbania"), ("Stanislav Rudak", "REJECTED", "Tessalia")},
+        set(),
+    ),
+    # a demand is made of its addressee, named or not, never of the complement's object
+    (
+        "Marko Veltan called on the authorities to release Ilse Korva immediately.",
+        set(),
+        {("Marko Veltan", "DEMANDED", "Ilse Korva")},
+    ),
+    (
+        "Marko Veltan demanded on Saturday that Ilse Korva resign.",
+        {("Marko Veltan", "DEMANDED", "Ilse Korva")},
+        set(),
+    ),
+    # a relative clause without a relative word: the noun is its object, "it" the main subject
+    (
+        "Zerbania expelled a group of Tessalian diplomats it accused of coordinating sabotage.",
+        {("Zerbania", "EXPELLED", "Tessalian diplomats"), ("Zerbania", "ACCUSED", "Tessalian diplomats")},
+        set(),
+    ),
+    # "X, whose servers were hacked by Y": the clause is about X
+    (
+        "Volcrest Power, whose servers were hacked by a group calling itself Grey Lantern, restored electricity by noon.",
+        {("Grey Lantern", "ATTACKED", "Volcrest Power")},
+        set(),
+    ),
+    # people seized are held; craft seized are attacked
+    (
+        "Korsabad refused to release the Dravenian fishermen it seized in May.",
+        {("Korsabad", "IMPRISONED", "Dravenian fishermen")},
+        {("Korsabad", "ATTACKED", "Dravenian fishermen")},
+    ),
+    (
+        "Drashiva's navy seized two Varenian patrol boats in the Jasper Sea on Sunday.",
+        {("Drashiva's navy", "ATTACKED", "Varenian patrol boats")},
+        {("Drashiva's navy", "IMPRISONED", "Varenian patrol boats")},
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
