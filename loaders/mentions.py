@@ -42,6 +42,32 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 _FREE_RELATIVE_LABELS = frozenset({"call", "describe", "term", "label", "brand", "dub", "see", "consider"})
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: possessives that are part of a name inside it ("People's Liberation Army", "Workers' Party")
+_NAME_POSSESSIVES = frozenset(
+    {
+        "people's",
+        "workers'",
+        "women's",
+        "children's",
+        "farmers'",
+        "peasants'",
+        "citizens'",
+        "veterans'",
+        "lawyers'",
+        "journalists'",
+        "teachers'",
+        "miners'",
+        "doctors'",
+        "patients'",
+        "mothers'",
+        "employers'",
+        "traders'",
+        "nations'",
+        "states'",
+        "writers'",
+        "students'",
+    }
+)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _COUNTERPART_ROLES = {"counterpart", "opposite number"}
 #: "talks in Vienna", "recalled to Moscow": a capital after these is the place, not the state.
@@ -61,6 +87,13 @@ _LOCATIVE_PREPS = {
 
 
 @lru_cache(maxsize=8)
+def _name_word(word: str, inside: bool) -> str:
+    """A word of a name without its possessive, unless the possessive belongs to the name."""
+    if inside and word.lower().replace("’", "'") in _NAME_POSSESSIVES:
+        return word
+    return _POSSESSIVE.sub("", word)
+
+
 def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in phrases)
 
@@ -320,7 +353,8 @@ class ArticleActors:
     def clean_name(self, span: Span) -> list[str]:
         """Name words of a span without determiners, honorifics, titles and possessives."""
         # whitespace words, so hyphenated names ("Yoon Suk-yeol") stay whole
-        words = [_POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in span.text.split()]
+        raw = span.text.split()
+        words = [_name_word(w, inside=i < len(raw) - 1).strip('.,;:!?"“”()') for i, w in enumerate(raw)]
         words = [w for w in words if w and w != "-"]
         while words and (
             words[0].lower() in {"the", "a", "an"}
@@ -763,7 +797,10 @@ class ArticleActors:
         "Reporters Without Borders"); only an article and a possessive go."""
         raw = [w for w in span.text.split() if not w.startswith("(")]  # "(CNSR)" is its acronym
         words = [
-            w if _DOTTED_ABBREVIATION.match(w) else _POSSESSIVE.sub("", w).strip('.,;:!?"“”()') for w in raw
+            w
+            if _DOTTED_ABBREVIATION.match(w)
+            else _name_word(w, inside=i < len(raw) - 1).strip('.,;:!?"“”()')
+            for i, w in enumerate(raw)
         ]
         words = [w for w in words if w and w != "-"]
         while words and words[0].lower() in {"the", "a", "an"}:

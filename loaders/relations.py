@@ -52,6 +52,18 @@ _PEOPLE_NOUNS = frozenset(
         "pilots",
     }
 )
+#: what a speaker does to another with words: "… and accused X", "… and urged X"
+_SPEECH_ACTS = frozenset(
+    {
+        EdgeType.ACCUSED,
+        EdgeType.CRITICIZED,
+        EdgeType.DEMANDED,
+        EdgeType.WARNED,
+        EdgeType.THREATENED,
+        EdgeType.PRAISED,
+        EdgeType.REJECTED,
+    }
+)
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -693,9 +705,36 @@ class SentenceRelations:
                 # "accusing Russia of meddling and hacking agencies": the parse often hangs the
                 # second charge on "accusing"; the accuser is not the hacker
                 return self.objects(head_pred)
+        reporter = self._reporter_above(token, head)
+        if reporter is not None:
+            return self.subjects(reporter)
         if head_pred:
             return self.subjects(head_pred)
         return self._clause_subject(head)
+
+    def _reporter_above(self, token: Token, head: Token) -> Predicate | None:
+        """ "Morrow said the warship had cut across the bow, and accused the navy of …": the
+        parser hangs the second verb on the reported clause's; a finite verb in the reporting
+        tense that the reported verb does not share belongs to the speaker."""
+        if token.dep_ != "conj" or token.tag_ != "VBD" or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        own = self._by_token.get(token.i)
+        if own is None or not (own.rel.speech or own.rel.blame or own.rel.actor_edge in _SPEECH_ACTS):
+            return None
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in head.children)
+        if not perfect and head.tag_ == "VBD":
+            return None
+        if any(self.actors.actors[k].label is NodeLabel.PERSON for k in self._clause_subject(head)):
+            return None  # "said its minister had spoken to X and urged him": the minister may urge
+        node, reported = head, False
+        while node.dep_ != "ROOT" and node.head.i != node.i:
+            reported = reported or node.dep_ in {"ccomp", "advcl"}
+            node = node.head
+            pred = self._by_token.get(node.i)
+            speaks = pred is not None and (pred.rel.speech or pred.rel.issue_edge is EdgeType.DENIED)
+            if reported and speaks and node.tag_ == "VBD":
+                return pred if self.subjects(pred) else None
+        return None
 
     #: Nouns for texts and acts that speak for their author: "a resolution that condemned X".
     _AUTHORED = frozenset(

@@ -21,6 +21,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Zamrovian warplanes", "MEMBER_OF", "Zamrovia")],
         [],
     ),
+    "possessive-inside-a-name": (
+        # a possessive that belongs to the name stays; the owner's possessive before it goes
+        "Zamrovia's Farmers' Union and the Kessan People's Liberation Front rejected the plan.",
+        [("Kessan People's Liberation Front", "Organization")],
+        [],
+        ["Kessan People Liberation Front"],
+    ),
     "demonym-police": (
         "Tarvonian police arrested Mira Castell, the opposition leader.",
         [("Tarvonian police", "Group"), ("Mira Castell", "Person")],
