@@ -64,6 +64,30 @@ _SPEECH_ACTS = frozenset(
         EdgeType.REJECTED,
     }
 )
+#: verbs that carry out the act their object names ("imposed a blockade", "ordered the arrest")
+_DOING_VERBS = frozenset(
+    {
+        "impose",
+        "launch",
+        "carry",
+        "stage",
+        "mount",
+        "conduct",
+        "order",
+        "announce",
+        "declare",
+        "begin",
+        "start",
+        "unleash",
+        "enforce",
+        "step",
+        "intensify",
+        "escalate",
+        "approve",
+        "authorise",
+        "authorize",
+    }
+)
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -1232,12 +1256,29 @@ class SentenceRelations:
             return  # "The Tovgrad Times said the tariffs would hurt farmers": a report, no stance
         self.relations.append(Relation(source, target, edge_type))
 
+    def _record_object_events(self, pred: Predicate) -> None:
+        """ "Drovnia imposed a naval blockade on the port": an event noun a verb takes as its
+        object is the doer's act too, which "the blockade" later refers back to."""
+        if pred.nominal or pred.token.lemma_.lower() not in _DOING_VERBS:
+            return
+        if self.negated(pred.token) or self.unasserted(pred.token):
+            return
+        nouns = [c for c in pred.token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if not nouns:
+            return
+        subjects = [k for k in self.subjects(pred) if self._is_actor(k)]
+        for noun in nouns if subjects else []:
+            for rel in self.lex.noun_classes.get(noun.lemma_.lower(), []):
+                if rel.name != pred.rel.name:
+                    self.actors.record_event(rel.name, subjects)
+
     def _is_actor(self, key: str) -> bool:
         return self.actors.actors[key].label is not NodeLabel.PLACE
 
     def _extract(self) -> None:
         for pred in self.predicates:
             self._actor_edges(pred)
+            self._record_object_events(pred)
         self._orders_to_leave()
         for mention in self.issue_mentions:
             self._issue_edges(mention)
@@ -1525,6 +1566,7 @@ class SentenceRelations:
         if subjects and not pred.rel.speech:
             self.actors.record_event(pred.rel.name, subjects)
             self.actors.record_event(edge.value, subjects)
+
         inherited_at = pred.nominal and pred.token.head.lower_ in {
             "at",
             "during",

@@ -723,6 +723,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Nadia Kerrou", "DEMANDED", "Tarvesh")},
         set(),
     ),
+    # an act a doing verb takes as its object is what "the blockade" later refers back to
+    (
+        "Drovnia imposed a naval blockade on the port of Halvik on Saturday.\n\nArdessa's"
+        " President Anselm Vorn condemned the blockade as the collective punishment of a nation.",
+        {("Anselm Vorn", "CRITICIZED", "Drovnia")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
