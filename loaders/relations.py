@@ -197,6 +197,10 @@ _REPORTED_HARMS = frozenset({EdgeType.ATTACKED, EdgeType.IMPRISONED, EdgeType.EX
 _NEGATION_SCOPE = {"xcomp", "pcomp", "acomp", "prep", "pobj", "acl", "dobj"}
 _CLAUSE_BOUNDARY = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LABEL_VERBS = {"call", "describe", "label", "brand", "dub", "term"}
+#: verbs that may give a label with "as" besides their own sense ("dismissed the trial as a show")
+_LABELS_GIVEN_BY = frozenset(
+    _LABEL_VERBS | {"dismiss", "portray", "depict", "paint", "characterise", "characterize"}
+)
 # Labelling verbs carry no edge of their own (the label they give decides it, see `_labels`);
 # they still need a relation class to find their subjects like any other predicate.
 _LABELLING = RelationClass(
@@ -1380,6 +1384,17 @@ class SentenceRelations:
                     return True
         return False
 
+    def _referent_of(self, noun: Token) -> list[str]:
+        """Who did the article's last act that a definite event noun names ("the pardon")."""
+        if not any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in noun.children):
+            return []
+        return [
+            k
+            for rel in self.lex.noun_classes.get(noun.lemma_.lower(), [])
+            if rel.actor_edge is not None
+            for k in self.actors.doers_of(rel.name)
+        ]
+
     def _event_referents(self, pred: Predicate, edges: set[EdgeType] | None = None) -> list[str]:
         """ "The United States condemned the veto": the doer of the article's last veto (of an
         event of one of `edges`, if given)."""
@@ -2016,16 +2031,33 @@ class SentenceRelations:
     def _labels(self) -> None:
         """ "called Mr Kim a liar" is criticism; "called him a friend" is praise."""
         for token in self.sent:
-            if token.lemma_.lower() not in _LABEL_VERBS or self.negated(token):
+            if token.lemma_.lower() not in _LABELS_GIVEN_BY or self.negated(token):
                 continue
             predicates = [c for c in token.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+            # "dismissed the plan as a stunt", with "as" on the verb or on its object
+            holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
             predicates += [
-                p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                p
+                for h in holders
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
             ]
             objects = [
                 k for c in token.children if c.dep_ == "dobj" for k in self.keys(c) if self._is_actor(k)
             ]
+            if not objects:
+                # "described the IMF's conditions as …": whose they are; "called the pardon a
+                # betrayal": who pardoned
+                objects = [
+                    k
+                    for c in token.children
+                    if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    for k in self.target_keys(c) or self._referent_of(c)
+                    if self._is_actor(k)
+                ]
             subjects = self.subjects(Predicate(token, _LABELLING))
+            objects = [k for k in objects if k not in subjects]
             for label in predicates:
                 phrase = " ".join(t.lower_ for t in label.subtree if not t.is_punct and t.dep_ != "det")
                 if label.lower_ in self.lex.insults or phrase in self.lex.insults:

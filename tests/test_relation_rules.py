@@ -730,6 +730,23 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Anselm Vorn", "CRITICIZED", "Drovnia")},
         set(),
     ),
+    # a label for an act criticises its doer: the possessor, or who did the act referred back to
+    (
+        "President Gaspard Okonde pardoned Colonel Theo Mabandi on Friday.\n\nThe Lusandi Human"
+        " Rights League called the pardon a betrayal of the victims.",
+        {("Lusandi Human Rights League", "CRITICIZED", "Gaspard Okonde")},
+        set(),
+    ),
+    (
+        "Mirela Dask dismissed Ilse Korva's plan as a publicity stunt.",
+        {("Mirela Dask", "CRITICIZED", "Ilse Korva")},
+        set(),
+    ),
+    (
+        "Idris Matuka called MISTA an occupation force in blue.",
+        {("Idris Matuka", "CRITICIZED", "MISTA")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
