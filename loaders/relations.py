@@ -1156,8 +1156,11 @@ class SentenceRelations:
                         for k in self.keys(p)
                         if self._is_actor(k)
                     ]
-                elif child.dep_ == "prep" and child.lower_ == "from" and t.lemma_.lower() in _PROPOSALS:
-                    # "rebuffed an offer from Kovar Holdings": the one who offered
+                elif (
+                    child.dep_ == "prep" and child.lower_ in {"from", "by"} and t.lemma_.lower() in _PROPOSALS
+                ):
+                    # "rebuffed an offer from Kovar Holdings", "refused a request by the agency":
+                    # the one who offered
                     owners += [
                         k
                         for p in child.children
@@ -1454,7 +1457,9 @@ class SentenceRelations:
                 rel.actor_edge is EdgeType.RELEASED
                 for rel in self.lex.noun_classes.get(child.lemma_.lower(), [])
             ):
-                holders = self.actors.doers_of(EdgeType.IMPRISONED.value)
+                # "… demanded their release" of whoever detained them; "the ship's release" of
+                # whoever seized it
+                holders = self.actors.doers_of(EdgeType.IMPRISONED.value) or self.actors.doers_of("seize")
                 # "Kalvoran police detained …; X demanded their release": of Kalvora itself
                 return [
                     a.affiliation[0] if (a := self.actors.actors[k]).affiliation is not None else k

@@ -747,6 +747,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Idris Matuka", "CRITICIZED", "MISTA")},
         set(),
     ),
+    # a request's owner through "by"; the release of a seized ship is asked of its seizer
+    (
+        "Vostrania on Tuesday refused a request by the Kelmor Atomic Agency for access to the plant.",
+        {("Vostrania", "REJECTED", "Kelmor Atomic Agency")},
+        set(),
+    ),
+    (
+        "Oralian customs officers seized the tanker Nadia K in Selmar.\n\nThe Vesnian Foreign"
+        " Ministry demanded the ship's immediate release.",
+        {("Vesnian Foreign Ministry", "DEMANDED", "Oralia")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
