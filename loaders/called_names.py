@@ -684,7 +684,7 @@ def _with_last_name(span: Span, lex) -> Span:
     if (
         nxt.pos_ != "PROPN"
         or not nxt.is_title
-        or nxt.ent_type_
+        or (nxt.ent_type_ and not _false_date(nxt))  # "Duncan Farraday", "Farraday" read as a date
         or span[-1].dep_ != "compound"
         or span[-1].head.i != nxt.i
         or word in lex.titles
@@ -695,6 +695,54 @@ def _with_last_name(span: Span, lex) -> Span:
     ):
         return span
     return Span(doc, span.start, span.end + 1, label="PERSON")
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+    ]
+)
+
+
+def _false_date(token: Token) -> bool:
+    """A name word the NER took for a date: no digit, no month, weekday or holiday."""
+    return (
+        token.ent_type_ == "DATE" and not token.like_num and token.lower_.rstrip(".") not in _CALENDAR_WORDS
+    )
 
 
 def _without_title_words(span: Span, lex) -> Span:
@@ -730,6 +778,8 @@ _SPAN_REPAIRS = (
 
 
 def _repaired(span: Span, lex) -> Span:
+    if span.label_ == "ORG" and len(span) == 1 and span[0].lower_.rstrip(".") in _CALENDAR_WORDS:
+        return span[0:0]  # "since Dec. 31": a month, not a body
     for repair in _SPAN_REPAIRS:
         span = repair(span, lex)
     if span.label_ == "ORG" and _known_org(lex, span.text):

@@ -21,6 +21,13 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Zamrovian warplanes", "MEMBER_OF", "Zamrovia")],
         [],
     ),
+    "surname-read-as-a-date": (
+        # the NER tags "Farraday" DATE; a name word with no digit, month or weekday is no date
+        "Chief executive Duncan Farraday denied that the Tamber mine had contaminated the river.",
+        [("Duncan Farraday", "Person")],
+        [],
+        ["Duncan"],
+    ),
     "possessive-inside-a-name": (
         # a possessive that belongs to the name stays; the owner's possessive before it goes
         "Zamrovia's Farmers' Union and the Kessan People's Liberation Front rejected the plan.",
