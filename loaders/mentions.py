@@ -111,11 +111,45 @@ def _word_before_of(span: Span) -> Token | None:
 
 #: Prepositions after which a lone name is where something happens, not who ("in Mytilene").
 _WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+#: "residents of X", "the outskirts of X": X is a place
+_DWELLER_NOUNS = frozenset(
+    {"resident", "inhabitant", "outskirts", "outskirt", "mayor", "townspeople", "villager"}
+)
+#: "the X border crossing", "the X air base": a site named after its place
+_SITE_NOUNS = frozenset(
+    {
+        "crossing",
+        "base",
+        "airport",
+        "airfield",
+        "airbase",
+        "harbour",
+        "harbor",
+        "checkpoint",
+        "camp",
+        "border",
+        "terminal",
+        "refinery",
+        "garrison",
+        "outpost",
+    }
+)
 
 
 def _where(span: Span) -> bool:
+    """A one-word name where things happen: "in Mytilene", "residents of Kaldar", "the
+    Medininkai border crossing"."""
     root = span.root
-    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+    if len(span) != 1:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _DWELLER_NOUNS:
+        return True
+    head = root
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head
+    return head is not root and head.lemma_.lower() in _SITE_NOUNS
 
 
 def _place_of_person(span: Span) -> bool:

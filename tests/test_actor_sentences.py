@@ -21,6 +21,19 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [("Zamrovian warplanes", "MEMBER_OF", "Zamrovia")],
         [],
     ),
+    "places-named-by-their-sites-and-residents": (
+        # the NER tags these one-word places PERSON
+        "Residents of Kaldar said the Medininkai border crossing and the Zokniai air base were closed.",
+        [],
+        [],
+        [("Kaldar", "Person"), ("Medininkai", "Person"), ("Zokniai", "Person")],
+    ),
+    "apposition-types-a-person": (
+        "The speaker of the assembly, Oleg Varna, a Dolan ally, took over, and Fitch Ratings cut the rating.",
+        [("Oleg Varna", "Person"), ("Fitch Ratings", "Organization")],
+        [],
+        [("Oleg Varna", "Organization"), ("Fitch Ratings", "Person")],
+    ),
     "surname-read-as-a-date": (
         # the NER tags "Farraday" DATE; a name word with no digit, month or weekday is no date
         "Chief executive Duncan Farraday denied that the Tamber mine had contaminated the river.",
