@@ -245,6 +245,50 @@ def _names_an_organization(span: Span, found, actors: ArticleActors) -> bool:
     return all(organization(t) or describes(t) for t in span)
 
 
+#: nouns for offices and bodies a trigger word may name the field of ("the trade ministry")
+_OFFICE_NOUNS = frozenset(
+    {
+        "minister",
+        "ministry",
+        "ministries",
+        "commissioner",
+        "representative",
+        "secretary",
+        "department",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "czar",
+        "tsar",
+        "chief",
+        "official",
+        "officials",
+        "negotiator",
+        "adviser",
+        "advisor",
+        "attaché",
+        "attache",
+    }
+)
+
+
+def _in_a_title(span: Span, lex: Lexicons) -> bool:
+    """A trigger that is part of a title or an office's name names the office, not the issue:
+    "Trade Minister Budi Santoso", "the EU's trade commissioner", "union leader Walter Ccori"."""
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _OFFICE_NOUNS:
+        return True
+    last = span[-1]
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) > 1  # "union leader X"; a lone "ambassador X" still speaks of diplomacy
+        and last.lower_ in lex.titles
+        and following is not None
+        and following.ent_type_ == "PERSON"
+        and following.pos_ == "PROPN"
+    )
+
+
 class NameRepair:
     """Entity spans repaired across the article's units (`called_names.add_called_names`)."""
 
@@ -425,6 +469,8 @@ class RelationFinder:
                     if sent.start <= m.span.start < sent.end
                     # "Italy fined the charity": a description of an actor is no issue mention
                     and not _names_an_organization(m.span, found, actors)
+                    # "Trade Minister Budi Santoso", "union leader Walter Ccori": a title
+                    and not _in_a_title(m.span, self.lex)
                 ]
                 for m in sent_issues:
                     issues[m.issue.name] = (node_id(NodeLabel.ISSUE, m.issue.name), m.issue.topic)

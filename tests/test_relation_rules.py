@@ -759,6 +759,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Vesnian Foreign Ministry", "DEMANDED", "Oralia")},
         set(),
     ),
+    # a trigger inside a title or an office's name names the office, not the issue
+    (
+        "Union leader Walter Brisk criticised Hector Valdo, and Carl Benning, a deputy Tessalian"
+        " trade representative, called the fine discriminatory.",
+        {("Walter Brisk", "CRITICIZED", "Hector Valdo")},
+        {
+            ("Walter Brisk", "CRITICIZED", "labour unions"),
+            ("Hector Valdo", "INVOLVED_IN", "labour unions"),
+            ("Carl Benning", "RAISED", "trade"),
+            ("Carl Benning", "ASSOCIATED_WITH", "trade"),
+        },
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
