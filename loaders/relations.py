@@ -88,6 +88,21 @@ _DOING_VERBS = frozenset(
         "authorize",
     }
 )
+#: breaking an agreement: accusing someone of it stands for the agreement
+_BREACH_WORDS = frozenset(
+    {
+        "violate",
+        "violation",
+        "breach",
+        "break",
+        "flout",
+        "undermine",
+        "sabotage",
+        "derail",
+        "wreck",
+        "renege",
+    }
+)
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -1911,15 +1926,23 @@ class SentenceRelations:
             for s in self._doers(owner) if edge is not None else []:
                 if self._is_actor(s):
                     self._add(s, issue, edge)
-        # a blame verb charges its object with every issue it names, however deep
+        # a blame verb charges its object with every issue it names, however deep, but not
+        # with the issues of a conjoined act ("accused X of hacking, and imposed sanctions")
         for pred in self.predicates:
             if (
                 pred.rel.blame
                 and not self.negated(pred.token)
                 and self._dominates(pred.token, mention.span.root)
+                and not self._conjoined_act_between(pred.token, mention.span.root)
             ):
+                # "accused the rebels of violating the ceasefire": the accuser stands for it
+                breached = self._breached(mention, pred.token)
                 for s in self.subjects(pred):
-                    self._add(s, issue, pred.rel.issue_edge or EdgeType.CRITICIZED)
+                    self._add(
+                        s,
+                        issue,
+                        EdgeType.SUPPORTED if breached else pred.rel.issue_edge or EdgeType.CRITICIZED,
+                    )
                 for o in self.objects(pred):
                     if self._is_actor(o):
                         self._add(o, issue, EdgeType.INVOLVED_IN)
@@ -1946,6 +1969,31 @@ class SentenceRelations:
                         label = self.actors.actors[k].label
                         if child.lower_ != "in" or label is NodeLabel.COUNTRY:
                             self._add(k, issue, EdgeType.AFFECTED_BY)
+
+    @staticmethod
+    def _conjoined_act_between(ancestor: Token, token: Token) -> bool:
+        """A conjoined verb on the path up from `token` to `ancestor`: another act."""
+        node = token
+        while node.i != ancestor.i and node.head.i != node.i:
+            if (
+                node.dep_ == "conj"
+                and node.pos_ in {"VERB", "AUX"}
+                and node.tag_ != "VBG"  # "accusing X of meddling and hacking": still the charge
+                and node.head.i == ancestor.i
+            ):
+                return True
+            node = node.head
+        return False
+
+    @staticmethod
+    def _breached(mention: IssueMention, limit: Token) -> bool:
+        """A verb of breaking ("violating the ceasefire") between the issue and `limit`."""
+        for node in mention.span.root.ancestors:
+            if node.i == limit.i:
+                return False
+            if node.pos_ in {"VERB", "NOUN"} and node.lemma_.lower() in _BREACH_WORDS:
+                return True
+        return False
 
     @staticmethod
     def _dominates(ancestor: Token, token: Token) -> bool:

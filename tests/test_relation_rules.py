@@ -771,6 +771,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
             ("Carl Benning", "ASSOCIATED_WITH", "trade"),
         },
     ),
+    # a charge stops at a conjoined act; accusing someone of breaking an accord stands for it
+    (
+        "Lorvania accused Kastrovia of directing a cyberattack, and imposed sanctions on three"
+        " Kastrovian officials.",
+        {("Lorvania", "ACCUSED", "cyberattacks"), ("Lorvania", "IMPOSED", "sanctions")},
+        {("Lorvania", "ACCUSED", "sanctions"), ("Kastrovia", "INVOLVED_IN", "sanctions")},
+    ),
+    (
+        "Colombia accused the Zerbanian rebels of violating the ceasefire.",
+        {("Colombia", "SUPPORTED", "ceasefire and peace talks")},
+        {("Colombia", "ACCUSED", "ceasefire and peace talks")},
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
