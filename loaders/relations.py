@@ -1087,6 +1087,26 @@ class SentenceRelations:
                     out += self._parties(role, preps=("between", "for"))
         return list(dict.fromkeys(out))
 
+    def _brokered_parties(self, pred: Predicate) -> list[str]:
+        """ "X and Y swapped prisoners in a deal brokered by Z", "a deal between X and Y that was
+        brokered by Z": the parties of the deal a mediator brokered."""
+        token = pred.token
+        if token.dep_ == "relcl" or token.dep_ == "acl":
+            noun = token.head
+        else:
+            return []
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        parties = self._parties(noun)
+        if parties:
+            return parties
+        clause = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        while clause is not None and clause.pos_ == "NOUN" and clause.dep_ == "pobj":
+            clause = clause.head.head  # "after two days of talks mediated by Z": up to the verb
+        if clause is None or clause.pos_ not in {"VERB", "AUX"}:
+            return []
+        return [k for c in clause.children if c.dep_ in _SUBJ for k in self.keys(c) if self._is_actor(k)]
+
     def _parties(self, anchor: Token, preps: tuple[str, ...] = ("between",)) -> list[str]:
         return list(
             dict.fromkeys(
@@ -1527,6 +1547,8 @@ class SentenceRelations:
             objects = self._complement_targets(pred)
         if pred.token.lemma_ == "seize" and objects and all(self._people(k) for k in objects):
             edge = EdgeType.IMPRISONED  # "seized two fishermen": people seized are held
+        if edge is EdgeType.MEDIATED and not objects and subjects:
+            objects = [k for k in self._brokered_parties(pred) if k not in subjects]
         if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
             edge = EdgeType.EXPELLED  # "banned him from entering the country"
         if edge is EdgeType.RECALLED:

@@ -783,6 +783,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Colombia", "SUPPORTED", "ceasefire and peace talks")},
         {("Colombia", "ACCUSED", "ceasefire and peace talks")},
     ),
+    # a deal brokered by a mediator: the deal's parties, or the clause's doers
+    (
+        "Valdoria and Semberia exchanged 14 prisoners on Tuesday in a deal brokered by Halmeria.",
+        {("Halmeria", "MEDIATED", "Valdoria"), ("Halmeria", "MEDIATED", "Semberia")},
+        set(),
+    ),
+    (
+        "Ilse Reveno took office under a deal between Marek Dolan and Civic Forum that was brokered"
+        " by the Northern Council.",
+        {("Northern Council", "MEDIATED", "Marek Dolan"), ("Northern Council", "MEDIATED", "Civic Forum")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
