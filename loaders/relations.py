@@ -546,7 +546,15 @@ class SentenceRelations:
                 ancestor.dep_ == "relcl" and ancestor.head.i == root.i
             ):
                 return []  # only the name's own relative clause may stand between
-        if not any(c.dep_ == "relcl" for c in root.children):
+        # "Ilka Brennan, the prime minister, called on …": a finite past verb is no reduced
+        # relative, so the name with its apposition is the subject
+        finite_after_apposition = (
+            token.dep_ == "acl"
+            and token.tag_ == "VBD"
+            and token.head.i == root.i
+            and any(c.dep_ == "appos" for c in root.children)
+        )
+        if not finite_after_apposition and not any(c.dep_ == "relcl" for c in root.children):
             return []
         return [k for k in self.keys(root) if self._is_actor(k)]
 

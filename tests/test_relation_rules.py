@@ -795,6 +795,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Northern Council", "MEDIATED", "Marek Dolan"), ("Northern Council", "MEDIATED", "Civic Forum")},
         set(),
     ),
+    # the parser hangs the verb on the name as a clause; a finite past verb is the main verb
+    (
+        "Ilka Brennan, the Valdorian prime minister, called on the Red Ridge Brigade to lay down its"
+        " arms and join the national dialogue.",
+        {("Ilka Brennan", "DEMANDED", "Red Ridge Brigade")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
