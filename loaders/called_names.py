@@ -780,6 +780,14 @@ _SPAN_REPAIRS = (
 def _repaired(span: Span, lex) -> Span:
     if span.label_ == "ORG" and len(span) == 1 and span[0].lower_.rstrip(".") in _CALENDAR_WORDS:
         return span[0:0]  # "since Dec. 31": a month, not a body
+    if (
+        span.label_ in {"PRODUCT", "WORK_OF_ART"}
+        and span.root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+    ):
+        # "extended a credit line to Brightfold", "sanctions on Halmeria": a name in an actor's
+        # place the NER took for a product; left to the candidate names, which type it
+        return span[0:0]
     for repair in _SPAN_REPAIRS:
         span = repair(span, lex)
     if span.label_ == "ORG" and _known_org(lex, span.text):
