@@ -257,6 +257,44 @@ DESCRIPTION_NOUNS = frozenset(_DESCRIPTIONS)
 _SAME_CROWD = {"demonstrators": "protesters", "protestors": "protesters", "marchers": "protesters"}
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
+_BUSINESS_DESCRIPTIONS = frozenset({"company", "firm"})
+#: last words of public bodies' names, which "the company" never refers to
+_PUBLIC_BODY_WORDS = frozenset(
+    {
+        "court",
+        "ministry",
+        "tribunal",
+        "commission",
+        "council",
+        "parliament",
+        "assembly",
+        "agency",
+        "authority",
+        "office",
+        "department",
+        "police",
+        "army",
+        "navy",
+        "union",
+        "party",
+        "committee",
+        "bureau",
+        "inspectorate",
+        "directorate",
+        "government",
+        "nations",
+        "fund",
+        "bank",
+        "league",
+        "federation",
+        "confederation",
+        "movement",
+        "front",
+        "alliance",
+        "organization",
+        "organisation",
+    }
+)
 
 #: Parts of speech no actor finder looks at: skipping them first keeps the token loop cheap.
 _NEVER_ACTORS = frozenset(
@@ -1387,6 +1425,13 @@ class ArticleActors:
             actor = self.actors[key]
             if noun in actor.descriptions or noun in normalize_alias(actor.name).split():
                 return [key]
+        if noun in _BUSINESS_DESCRIPTIONS:
+            # "the company" is no court, ministry or party the article named since
+            recent = [
+                k
+                for k in recent
+                if not set(normalize_alias(self.actors[k].name).split()[-1:]) & _PUBLIC_BODY_WORDS
+            ]
         if noun in _GENERIC_DESCRIPTIONS and recent:
             return [recent[0]]
         return []

@@ -802,6 +802,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Ilka Brennan", "DEMANDED", "Red Ridge Brigade")},
         set(),
     ),
+    # "the company" refers back to the last business named, not to a court named since
+    (
+        "Ravencroft Minerals said it would appeal to the Supreme Court.\n\nThe Pelqueran environment"
+        " ministry has opened an inquiry into the company's reporting of spills, he said.",
+        {("Pelqueran environment ministry", "INVESTIGATED", "Ravencroft Minerals")},
+        {("Pelqueran environment ministry", "INVESTIGATED", "Supreme Court")},
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
