@@ -951,7 +951,7 @@ class ArticleActors:
                 or self.agents.agent(token, found)
                 or self._group(token, found)
                 or self._pronoun(token, found, sent)
-                or self._described(token)
+                or self._described(token, found)
                 or self._acting_name(token, covered, found)
             )
             if keys:
@@ -1406,7 +1406,7 @@ class ArticleActors:
                     return people
         return []
 
-    def _described(self, token: Token) -> list[str]:
+    def _described(self, token: Token, found: SentenceActors | None = None) -> list[str]:
         """ "the regulator", "the junta", "the company": the actor the article last named that
         this description fits: one it described so ("Tessaro, a Busan studio" for "the studio"),
         one whose name has the word ("the commission"), or for a generic word the last
@@ -1420,7 +1420,16 @@ class ArticleActors:
         ):
             return []
         labels = _DESCRIPTIONS[noun]
-        recent = [k for k in reversed(self._recent_bodies) if self.actors[k].label in labels]
+        # bodies named earlier in this sentence come first ("accused Frontex of …, and demanded
+        # that the agency publish the logs"), then those of the sentences before
+        earlier = (
+            [k for i, keys in sorted(found.tokens.items()) if i < token.i for k in keys] if found else []
+        )
+        recent = [
+            k
+            for k in dict.fromkeys([*reversed(earlier), *reversed(self._recent_bodies)])
+            if self.actors[k].label in labels
+        ]
         for key in recent:
             actor = self.actors[key]
             if noun in actor.descriptions or noun in normalize_alias(actor.name).split():

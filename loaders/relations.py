@@ -103,6 +103,8 @@ _BREACH_WORDS = frozenset(
         "renege",
     }
 )
+#: "gave the envoy 72 hours": a deadline, an expulsion only when it is to leave the country
+_DEADLINE_NOUNS = frozenset({"hour", "day", "week", "month"})
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -1555,6 +1557,13 @@ class SentenceRelations:
             objects = self._complement_targets(pred)
         if pred.token.lemma_ == "seize" and objects and all(self._people(k) for k in objects):
             edge = EdgeType.IMPRISONED  # "seized two fishermen": people seized are held
+        if (
+            edge is EdgeType.EXPELLED
+            and pred.light_noun is not None
+            and pred.light_noun.lemma_.lower() in _DEADLINE_NOUNS
+            and not self._leaves_the_country(pred.token)
+        ):
+            return  # "giving the group 48 hours to abandon its bases": an ultimatum, no expulsion
         if edge is EdgeType.MEDIATED and not objects and subjects:
             objects = [k for k in self._brokered_parties(pred) if k not in subjects]
         if edge is EdgeType.SANCTIONED and self._barred_entry(pred):
@@ -1875,6 +1884,16 @@ class SentenceRelations:
             )
         ]
 
+    @staticmethod
+    def _leaves_the_country(token: Token) -> bool:
+        """A verb of leaving under `token` whose place left is a country, or not said."""
+        leaving = [c for c in token.subtree if c.pos_ == "VERB" and c.lemma_.lower() in _LEAVE_VERBS]
+        return any(
+            not [d for d in v.children if d.dep_ == "dobj"]
+            or any(d.dep_ == "dobj" and (d.lower_ in _TERRITORY or d.ent_type_ == "GPE") for d in v.children)
+            for v in leaving
+        )
+
     def _orders_to_leave(self) -> None:
         """ "ordered two diplomats to leave the country", "gave the envoys 72 hours to leave":
         an expulsion said without the word."""
@@ -1883,14 +1902,7 @@ class SentenceRelations:
                 continue
             if self.negated(token) or self.unasserted(token):
                 continue
-            leaving = [c for c in token.subtree if c.pos_ == "VERB" and c.lemma_.lower() in _LEAVE_VERBS]
-            if not any(
-                not [d for d in v.children if d.dep_ == "dobj"]
-                or any(
-                    d.dep_ == "dobj" and (d.lower_ in _TERRITORY or d.ent_type_ == "GPE") for d in v.children
-                )
-                for v in leaving
-            ):
+            if not self._leaves_the_country(token):
                 continue  # "told reporters to leave the room" is no expulsion
             targets = [
                 k

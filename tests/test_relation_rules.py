@@ -809,6 +809,20 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Pelqueran environment ministry", "INVESTIGATED", "Ravencroft Minerals")},
         {("Pelqueran environment ministry", "INVESTIGATED", "Supreme Court")},
     ),
+    # a description refers back to a body named earlier in its own sentence too
+    (
+        "The Moroccan ministry accused Frontex of passing on late coordinates and demanded that the"
+        " agency publish the aircraft's flight logs.",
+        {("Moroccan ministry", "DEMANDED", "Frontex")},
+        set(),
+    ),
+    # a deadline is an expulsion only when it is to leave the country
+    (
+        "Qestan issued an ultimatum to the Ashkari Brigades on Tuesday, giving the group 48 hours to"
+        " abandon its mountain bases.",
+        {("Qestan", "THREATENED", "Ashkari Brigades")},
+        {("Qestan", "EXPELLED", "Ashkari Brigades")},
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
