@@ -1179,7 +1179,7 @@ class SentenceRelations:
         national: list[str] = []
         for t in self._conjuncts(token):
             for child in t.children:
-                if child.pos_ == "PRON" and child.lower_ != "its":
+                if child.pos_ == "PRON" and child.lower_ not in {"its", "his", "her"}:
                     continue  # "their positions": a plural pronoun's antecedent is too weak a guess
                 if child.dep_ == "poss":
                     owners += [k for k in self.found.keys_of(child) if self._is_actor(k)]

@@ -823,6 +823,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Qestan", "THREATENED", "Ashkari Brigades")},
         {("Qestan", "EXPELLED", "Ashkari Brigades")},
     ),
+    # "fired at his motorcade": a singular possessive's owner is the party attacked; "launched
+    # missiles at X"
+    (
+        "Halvar Krenn was wounded when Sunfall Front gunmen fired at his motorcade near the pipeline.",
+        {("Sunfall Front gunmen", "ATTACKED", "Halvar Krenn")},
+        set(),
+    ),
+    (
+        "Zerbania launched hundreds of drones at the Kessan Patriotic Front overnight.",
+        {("Zerbania", "ATTACKED", "Kessan Patriotic Front")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
