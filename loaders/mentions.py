@@ -868,10 +868,17 @@ class ArticleActors:
         """An organisation keeps its demonym and its title words ("Australian Federal Police",
         "Reporters Without Borders"); only an article and a possessive go."""
         raw = [w for w in span.text.split() if not w.startswith("(")]  # "(CNSR)" is its acronym
+        first = next((i for i, w in enumerate(raw) if w.lower() not in {"the", "a", "an"}), 0)
+
+        def own(i: int, word: str) -> bool:
+            # inside a body's name a possessive after its first word, or a plural one, is part
+            # of it: "Prosecutor General's Office", "Mindoro Fishers' Alliance"
+            return i < len(raw) - 1 and (i > first or word.endswith(("s'", "s’")))
+
         words = [
             w
             if _DOTTED_ABBREVIATION.match(w)
-            else _name_word(w, inside=i < len(raw) - 1).strip('.,;:!?"“”()')
+            else (w if own(i, w) else _name_word(w, inside=i < len(raw) - 1)).strip('.,;:!?"“”()')
             for i, w in enumerate(raw)
         ]
         words = [w for w in words if w and w != "-"]

@@ -42,6 +42,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [],
     ),
+    "possessive-inside-a-body-name": (
+        "The Tamber Fishers' Alliance said the Prosecutor General's Office had opened a case.",
+        [("Tamber Fishers' Alliance", "Organization"), ("Prosecutor General's Office", "Organization")],
+        [],
+        ["Tamber Fishers Alliance", "Prosecutor General Office"],
+    ),
     "surname-read-as-a-date": (
         # the NER tags "Farraday" DATE; a name word with no digit, month or weekday is no date
         "Chief executive Duncan Farraday denied that the Tamber mine had contaminated the river.",
