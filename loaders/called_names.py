@@ -535,6 +535,43 @@ _AMOUNT_WORDS = frozenset(
 _INNER_PREPS = frozenset({"near", "in", "at", "on", "outside", "inside", "along"})
 
 
+#: bodies and texts named "… on …": "the European Convention on Human Rights", "the Committee
+#: on Foreign Relations"
+_NAMED_ON_HEADS = frozenset(
+    {
+        "convention",
+        "committee",
+        "commission",
+        "council",
+        "conference",
+        "court",
+        "panel",
+        "office",
+        "agency",
+        "treaty",
+        "tribunal",
+        "centre",
+        "center",
+        "institute",
+        "forum",
+        "mission",
+        "rapporteur",
+    }
+)
+
+
+def _named_on(token: Token) -> bool:
+    """An "on" inside a name: after a body's head word, before a capitalised word."""
+    doc = token.doc
+    return (
+        token.lower_ == "on"
+        and token.i > 0
+        and doc[token.i - 1].lower_ in _NAMED_ON_HEADS
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].is_title
+    )
+
+
 def _trimmed(span: Span) -> Span:
     """ "fined Apple 1.8 billion euros" tagged "Apple 1.8 billion", "the Syrian Democratic Forces
     near Kobani" tagged whole: a name ends before an amount or a locative preposition."""
@@ -558,7 +595,7 @@ def _trimmed(span: Span) -> Span:
         if token.like_num and not token.is_title or token.lower_ in _AMOUNT_WORDS or token.is_currency:
             end = token.i
             break
-        if token.pos_ == "ADP" and token.lower_ in _INNER_PREPS:
+        if token.pos_ == "ADP" and token.lower_ in _INNER_PREPS and not _named_on(token):
             end = token.i
             break
     while end - span.start > 1 and span.doc[end - 1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT"}:

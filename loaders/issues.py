@@ -158,6 +158,8 @@ class IssueMatcher:
     FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
     def __init__(self, nlp: Language, lexicons: Lexicons, *, lemmas: bool = True, lower: bool = True) -> None:
+        #: head words of texts ("convention", "treaty"): a trigger in such a name still counts
+        self.text_heads = lexicons.agents.not_actor_heads
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -303,10 +305,16 @@ class IssueMatcher:
             found.setdefault((key.split(_SEP, 1)[0], start, end), (key, False))
         spans = []
         contexts: dict[int, _Context] = {}
+        texts = self.text_heads
         names = [
             (e.start + (doc[e.start].lower_ in {"the", "a", "an"}), e.end)
             for e in doc.ents
             if e.label_ in _NAME_LABELS
+            # "the Vienna Convention on Diplomatic Relations", "the Treaty on Open Skies": a
+            # text named after its subject speaks of it
+            and not any(
+                t.lower_ in texts and t.i + 1 < e.end and doc[t.i + 1].lower_ in {"on", "of"} for t in e
+            )
         ]
         for (issue, start, end), (key, lemma_only) in found.items():
             if end - start == 1 and doc[start].tag_ in self.FINITE_VERB_TAGS:

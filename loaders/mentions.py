@@ -644,7 +644,11 @@ class ArticleActors:
             return True
         if span.label_ != "PERSON" and text[:1].islower() and not text.startswith(("the ", "a ")):
             return True  # "post-Brexit": a prefixed adjective, not a name
-        last = text.rsplit(None, 1)[-1].lower() if span.label_ == "ORG" and len(span) > 1 else ""
+        last = text.rsplit(None, 1)[-1].lower() if span.label_ in {"ORG", "EVENT"} and len(span) > 1 else ""
+        words = text.split()
+        inner = [words[i - 1].lower() for i in range(2, len(words) - 1) if words[i] in {"on", "of"}][:1]
+        if last and inner and inner[0] in self.lex.agents.not_actor_heads:
+            last = inner[0]  # "the Vienna Convention on Diplomatic Relations": a treaty
         if last in self.lex.agents.not_actor_heads and last not in self.lex.place_nouns:
             # "the Climate Summit", "the Paris Agreement": an event or a document; but "the
             # Meridian Pact rejected …": a body's name, as its subject shows

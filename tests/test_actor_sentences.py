@@ -48,6 +48,19 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["Tamber Fishers Alliance", "Prosecutor General Office"],
     ),
+    "texts-named-on-their-subject": (
+        # a convention "on" its subject is one text, and no actor; its subject is an issue
+        "The Northern Council called on Dravenia to respect the Vienna Convention on Diplomatic"
+        " Relations and the European Convention on Human Rights.",
+        [("Northern Council", "Organization")],
+        [],
+        [
+            "Human Rights",
+            "Diplomatic Relations",
+            "European Convention",
+            "Vienna Convention on Diplomatic Relations",
+        ],
+    ),
     "surname-read-as-a-date": (
         # the NER tags "Farraday" DATE; a name word with no digit, month or weekday is no date
         "Chief executive Duncan Farraday denied that the Tamber mine had contaminated the river.",

@@ -835,6 +835,15 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Zerbania", "ATTACKED", "Kessan Patriotic Front")},
         set(),
     ),
+    # a trigger inside a text's name ("Convention on Diplomatic Relations") names its issue
+    (
+        "The Northern Council called on Dravenia to respect the Vienna Convention on Diplomatic Relations.",
+        {
+            ("Northern Council", "SUPPORTED", "diplomatic relations"),
+            ("Northern Council", "DEMANDED", "Dravenia"),
+        },
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
