@@ -1086,7 +1086,14 @@ class ArticleActors:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        country = self.country_of(pobj.text)
+                        country = self.country_of(pobj.text) or next(
+                            (
+                                self.actors[k].name
+                                for k in found.keys_of(pobj)
+                                if self.actors[k].label is NodeLabel.COUNTRY
+                            ),
+                            None,
+                        )
                         if country:
                             return country
         return None
@@ -1095,7 +1102,7 @@ class ArticleActors:
         """ "the Russian government" is Russia; "the Trump administration" is Trump."""
         if token.lower_ not in self.lex.government_nouns or token.pos_ not in {"NOUN", "PROPN"}:
             return []
-        country = self.modifier_country(token, found)
+        country = self.modifier_country(token, found, preps=("of",))  # "the government of Vardania"
         if country:
             return [self.add(NodeLabel.COUNTRY, country, None)]
         if token.lower_ == "government" and [c.lower_ for c in token.children if c.dep_ != "punct"] == [

@@ -844,6 +844,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         },
         set(),
     ),
+    # "the government of X" is X
+    (
+        "The government of Vardania summoned Tarvessa's ambassador to protest and warned Tarvessa"
+        " that the seizure broke a 2009 investment treaty.",
+        {("Vardania", "WARNED", "Tarvessa"), ("Vardania", "CRITICIZED", "Tarvessa's ambassador")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
