@@ -105,6 +105,8 @@ _BREACH_WORDS = frozenset(
 )
 #: "gave the envoy 72 hours": a deadline, an expulsion only when it is to leave the country
 _DEADLINE_NOUNS = frozenset({"hour", "day", "week", "month"})
+#: verbs of command that, with an actor and an infinitive, make a demand of the actor
+_ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -1332,6 +1334,7 @@ class SentenceRelations:
             self._actor_edges(pred)
             self._record_object_events(pred)
         self._orders_to_leave()
+        self._orders_to_act()
         for mention in self.issue_mentions:
             self._issue_edges(mention)
         for pred in self.predicates:
@@ -1893,6 +1896,29 @@ class SentenceRelations:
             or any(d.dep_ == "dobj" and (d.lower_ in _TERRITORY or d.ent_type_ == "GPE") for d in v.children)
             for v in leaving
         )
+
+    def _orders_to_act(self) -> None:
+        """ "Poland ordered Russia to close its consulate": an order to an actor is a demand
+        (an order to leave the country is an expulsion, see `_orders_to_leave`)."""
+        for token in self.sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in _ORDER_VERBS:
+                continue
+            if self.negated(token) or self.unasserted(token) or self._leaves_the_country(token):
+                continue
+            if not any(c.dep_ in {"xcomp", "ccomp"} and self._infinitive(c) for c in token.children):
+                continue
+            targets = [
+                k
+                for c in token.children
+                if c.dep_ in {"dobj", "dative"}
+                for k in self.keys(c)
+                if self._is_actor(k)
+            ]
+            subjects = [k for k in self._clause_subject(token) if self._is_actor(k)]
+            for s in subjects:
+                for o in targets:
+                    if s != o:
+                        self._add(s, o, EdgeType.DEMANDED)
 
     def _orders_to_leave(self) -> None:
         """ "ordered two diplomats to leave the country", "gave the envoys 72 hours to leave":

@@ -851,6 +851,12 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Vardania", "WARNED", "Tarvessa"), ("Vardania", "CRITICIZED", "Tarvessa's ambassador")},
         set(),
     ),
+    # an order to an actor to act is a demand; to leave the country, an expulsion
+    (
+        "Zerbania ordered Tessalia on Thursday to close its consulate in Gdansk.",
+        {("Zerbania", "DEMANDED", "Tessalia")},
+        {("Zerbania", "EXPELLED", "Tessalia")},
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
