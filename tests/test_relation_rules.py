@@ -857,6 +857,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Zerbania", "DEMANDED", "Tessalia")},
         {("Zerbania", "EXPELLED", "Tessalia")},
     ),
+    # calling an accusation a fabrication criticises the accuser
+    (
+        "Kessan prosecutors accused Zerbania of ordering the attack.\n\nMarta Zeller called the"
+        " accusations a fabrication.",
+        {("Marta Zeller", "CRITICIZED", "Kessan prosecutors")},
+        set(),
+    ),
     # a conjoined clause with its own subject keeps its issues from the first clause's doer
     (
         "The Varnel Assembly scrapped presidential term limits in 2021, and the party's previous"
