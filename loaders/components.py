@@ -525,6 +525,9 @@ class RelationFinder:
         drop_weaker_roles(edges)
         add_implied_issue_ties(edges, self.lex, {name: key for name, (key, _topic) in issues.items()})
         in_edges = {key for e in edges.values() for key in (e["source"], e["target"])}
+        # "called on Dravenia": a name first read as a place and then as the state it is, with no
+        # edge of its own as a place, is that state alone (one node per entity)
+        country_names = {a.name for a in actors.actors.values() if a.label is NodeLabel.COUNTRY}
         graph_actors = {
             a.key: {
                 "label": str(a.label),
@@ -533,8 +536,14 @@ class RelationFinder:
                 "mentions": a.mentions,
             }
             for a in actors.actors.values()
-            if a.key in extract_mentions or a.key in in_edges
+            if (a.key in extract_mentions or a.key in in_edges)
+            and not (a.label is NodeLabel.PLACE and a.name in country_names and a.key not in in_edges)
         }
+        for a in actors.actors.values():
+            if a.label is NodeLabel.PLACE and a.key not in graph_actors and a.name in country_names:
+                state = graph_actors.get(node_id(NodeLabel.COUNTRY, a.name))
+                if state is not None:  # its mentions are the state's
+                    state["mentions"] += a.mentions
         kept = set(graph_actors) | {key for key, _topic in issues.values()}
         doc.spans[ACTORS_KEY] = actor_spans
         doc._.ag_actors = graph_actors

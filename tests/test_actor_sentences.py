@@ -61,6 +61,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
             "Vienna Convention on Diplomatic Relations",
         ],
     ),
+    "one-node-for-a-state-read-first-as-a-place": (
+        "The Northern Council called on Dravenia to respect the treaty.",
+        [("Dravenia", "Country"), ("Northern Council", "Organization")],
+        [],
+        [("Dravenia", "Place")],
+    ),
     "surname-read-as-a-date": (
         # the NER tags "Farraday" DATE; a name word with no digit, month or weekday is no date
         "Chief executive Duncan Farraday denied that the Tamber mine had contaminated the river.",
