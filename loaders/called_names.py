@@ -30,6 +30,7 @@ from collections import Counter
 from functools import lru_cache
 
 from actorgraph.graph.model import normalize_alias as _normalize_alias
+from actorgraph.loaders.dates import MONTH_WORDS
 from actorgraph.loaders.slots import known_word
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -734,32 +735,8 @@ def _with_last_name(span: Span, lex) -> Span:
     return Span(doc, span.start, span.end + 1, label="PERSON")
 
 
-_CALENDAR_WORDS = frozenset(
+_CALENDAR_WORDS = MONTH_WORDS | frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "monday",
         "tuesday",
         "wednesday",

@@ -1435,14 +1435,20 @@ class SentenceRelations:
                     return True
         return False
 
-    def _referent_of(self, noun: Token) -> list[str]:
-        """Who did the article's last act that a definite event noun names ("the pardon")."""
-        if not any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in noun.children):
+    def _referent_of(
+        self,
+        noun: Token,
+        edges: set[EdgeType] | None = None,
+        determiners: frozenset[str] = frozenset({"the", "this", "that"}),
+    ) -> list[str]:
+        """Who did the article's last act that a definite event noun names ("the pardon"), of
+        one of `edges` if given."""
+        if not any(d.dep_ == "det" and d.lower_ in determiners for d in noun.children):
             return []
         return [
             k
             for rel in self.lex.noun_classes.get(noun.lemma_.lower(), [])
-            if rel.actor_edge is not None
+            if rel.actor_edge is not None and (edges is None or rel.actor_edge in edges)
             for k in self.actors.doers_of(rel.name)
         ]
 
@@ -1451,16 +1457,8 @@ class SentenceRelations:
         event of one of `edges`, if given)."""
         nouns = [c for c in pred.token.children if c.dep_ in {"dobj", "nsubjpass"}]
         nouns += [p for c in pred.token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        out: list[str] = []
-        for noun in nouns:
-            if noun.pos_ != "NOUN" or not any(
-                d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those"}
-                for d in noun.children
-            ):
-                continue
-            for rel in self.lex.noun_classes.get(noun.lemma_.lower(), []):
-                if rel.actor_edge is not None and (edges is None or rel.actor_edge in edges):
-                    out += self.actors.doers_of(rel.name)
+        definite = frozenset({"the", "this", "that", "these", "those"})
+        out = [k for noun in nouns if noun.pos_ == "NOUN" for k in self._referent_of(noun, edges, definite)]
         return list(dict.fromkeys(out))
 
     def _adjacent_object(self, pred: Predicate) -> list[str]:
@@ -1907,18 +1905,7 @@ class SentenceRelations:
                 continue
             if not any(c.dep_ in {"xcomp", "ccomp"} and self._infinitive(c) for c in token.children):
                 continue
-            targets = [
-                k
-                for c in token.children
-                if c.dep_ in {"dobj", "dative"}
-                for k in self.keys(c)
-                if self._is_actor(k)
-            ]
-            subjects = [k for k in self._clause_subject(token) if self._is_actor(k)]
-            for s in subjects:
-                for o in targets:
-                    if s != o:
-                        self._add(s, o, EdgeType.DEMANDED)
+            self._command(token, EdgeType.DEMANDED, self.keys)
 
     def _orders_to_leave(self) -> None:
         """ "ordered two diplomats to leave the country", "gave the envoys 72 hours to leave":
@@ -1930,17 +1917,20 @@ class SentenceRelations:
                 continue
             if not self._leaves_the_country(token):
                 continue  # "told reporters to leave the room" is no expulsion
-            targets = [
-                k
-                for c in token.children
-                if c.dep_ in {"dobj", "dative"}
-                for k in self.target_keys(c)
-                if self._is_actor(k)
-            ]
-            subjects = [k for k in self._clause_subject(token) if self._is_actor(k)]
-            for s in subjects:
-                for o in targets:
-                    self._add(s, o, EdgeType.EXPELLED)
+            self._command(token, EdgeType.EXPELLED, self.target_keys)
+
+    def _command(self, verb: Token, edge: EdgeType, targets_of) -> None:
+        """The one who commands does `edge` to each actor commanded (its object or dative)."""
+        targets = [
+            k
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative"}
+            for k in targets_of(c)
+            if self._is_actor(k)
+        ]
+        for s in [k for k in self._clause_subject(verb) if self._is_actor(k)]:
+            for o in targets:
+                self._add(s, o, edge)  # `_add` drops an actor commanding itself
 
     def _owner(self, mention: IssueMention) -> Predicate | None:
         """The nearest predicate above the issue that has a doer, within the same clause."""
