@@ -94,6 +94,14 @@ def _name_word(word: str, inside: bool) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+def _head_of_name(parts: list[str]) -> str | None:
+    """The noun a short form keeps: "Forces" of "Armed Forces of Malta", "Commission" of "European Commission"."""
+    for i, word in enumerate(parts[1:], 1):
+        if word in {"of", "for", "on", "against", "in"}:  # "Mission for the Stabilisation of …"
+            return parts[i - 1] if parts[i - 1][:1].isupper() else None
+    return parts[-1]
+
+
 def _plural_heads(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in phrases)
 
@@ -604,7 +612,9 @@ class ArticleActors:
                 # "the UN Mission for the Stabilisation of Tavunde, known as MISTA"
                 self._org_aliases.setdefault(normalize_alias(doc[end + 3].text), name)
             if len(parts) >= 2 and parts[-1][:1].isupper():
-                heads.setdefault(normalize_alias(parts[-1]), set()).add(name)
+                head = _head_of_name(parts)
+                if head and self.country_of(head) is None:  # "Armed Forces of Malta" is no "Malta"
+                    heads.setdefault(normalize_alias(head), set()).add(name)
                 initials = "".join(w[0] for w in parts if w[:1].isupper())
                 if len(initials) >= 3:  # "NLF" for the "Ndari Liberation Front", never defined
                     acronyms.setdefault(initials.lower(), set()).add(name)
@@ -1452,6 +1462,10 @@ class ArticleActors:
             actor = self.actors[key]
             if noun in actor.descriptions or noun in normalize_alias(actor.name).split():
                 return [key]
+        named = self._org_aliases.get(noun)
+        if named and NodeLabel.ORGANIZATION in labels and noun in normalize_alias(named).split():
+            # "accused the mission" before the article gives the mission's full name
+            return [self.add(NodeLabel.ORGANIZATION, named, token.text)]
         if noun in _BUSINESS_DESCRIPTIONS:
             # "the company" is no court, ministry or party the article named since
             recent = [

@@ -1046,6 +1046,18 @@ class SentenceRelations:
             # "Hearthline Relief, a charity funded by Brellia": the charity is the appositive's head
             head = token.head
             out += self.keys(head) or (self.keys(head.head) if head.dep_ == "appos" else [])
+        if (
+            not out
+            and token.dep_ == "amod"
+            and token.tag_ == "VBD"
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            # "President X pardoned activist Y", parsed as one noun phrase: the verb's object is
+            # the name it is hung on
+            head = token.head
+            while head.dep_ == "compound":
+                head = head.head
+            out += tk(head)
         return list(dict.fromkeys(out))
 
     def _between(self, pred: Predicate) -> list[str]:
@@ -1411,7 +1423,11 @@ class SentenceRelations:
                     return True
                 governing = self._by_token.get(governor.i)
                 if governing is not None and governing.token.i != token.i:
-                    if governing.rel.complement or governing.rel.issue_edge is EdgeType.DENIED:
+                    if (
+                        governing.rel.complement
+                        or governing.rel.issue_edge is EdgeType.DENIED
+                        or governing.rel.actor_edge is EdgeType.REJECTED  # "refused to free X"
+                    ):
                         return True
                     if (
                         governing.rel.actor_edge is EdgeType.ACCUSED
@@ -1496,6 +1512,17 @@ class SentenceRelations:
             if self._is_actor(k)
         ]
 
+    def _request_object(self, verb: Token) -> bool:
+        """The verb's object is a request or a proposal: what one answers, not strikes."""
+        return any(
+            c.dep_ == "dobj"
+            and (
+                any(r.actor_edge is EdgeType.DEMANDED for r in self.lex.noun_classes.get(c.lower_, []))
+                or c.lemma_.lower() in self.lex.modality.irrealis
+            )
+            for c in verb.children
+        )
+
     def _holders_asked(self, pred: Predicate) -> list[str]:
         """A demand for a release is made of those the article last said hold someone."""
         for child in pred.token.children:
@@ -1556,6 +1583,10 @@ class SentenceRelations:
                 subjects, objects = doers, [k for k in helped if k not in doers]
         if pred.rel.complement and not objects and not (edge is EdgeType.DEMANDED and self._addressee(pred)):
             objects = self._complement_targets(pred)
+        if edge in {EdgeType.ATTACKED, EdgeType.AIDED} and self._request_object(pred.token):
+            if edge is EdgeType.AIDED:
+                return  # "granted Calmoria's request": the request's answer, no aid
+            edge = EdgeType.REJECTED  # "shot down Brastova's demand", "torpedoed the offer"
         if pred.token.lemma_ == "seize" and objects and all(self._people(k) for k in objects):
             edge = EdgeType.IMPRISONED  # "seized two fishermen": people seized are held
         if (

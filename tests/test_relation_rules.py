@@ -12,6 +12,44 @@ from actorgraph.graph.model import Document, EdgeType
 from actorgraph.loaders.lexicons import load_lexicons
 
 CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = [
+    # a request or proposal is answered, not struck or given: "shot down a demand", "granted a request"
+    (
+        "Karbekistan shot down Brastova's demand for overdue transit fees.",
+        {("Karbekistan", "REJECTED", "Brastova")},
+        {("Karbekistan", "ATTACKED", "Brastova")},
+    ),
+    (
+        "Pelloria granted Calmoria's request for the extradition.",
+        set(),
+        {("Pelloria", "AIDED", "Calmoria")},
+    ),
+    # what a rejection's purpose clause names did not happen: "brushed off a demand … to free X"
+    (
+        "Akkoria brushed off a demand from the Southern Lakes Union to free jailed journalist Corrin Maddox.",
+        {("Akkoria", "REJECTED", "Southern Lakes Union")},
+        {("Akkoria", "RELEASED", "Corrin Maddox")},
+    ),
+    # a sentence parsed as one noun phrase ("pardoned" a modifier of "activist"): the verb keeps
+    # its object (real names: invented ones change the parse)
+    (
+        "Egyptian President Abdel Fattah al-Sisi pardoned British-Egyptian activist Alaa Abd el-Fattah "
+        "after years of campaigning.",
+        {("Abdel Fattah al-Sisi", "RELEASED", "Alaa Abd el-Fattah")},
+        set(),
+    ),
+    # an organisation's short form is the noun before its "of"/"for": never the country it names
+    (
+        "The charity said the Armed Forces of Korvala had ignored its calls. "
+        "Korvala's Interior Minister Tomas Brel accused Ostria of lying.",
+        {("Tomas Brel", "REPRESENTS", "Korvala"), ("Tomas Brel", "ACCUSED", "Ostria")},
+        {("Tomas Brel", "REPRESENTS", "Armed Forces of Korvala")},
+    ),
+    (
+        "President Ada Voss accused the mission of bias. "
+        "The UN Mission for the Protection of Selvara has 900 troops.",
+        {("Ada Voss", "ACCUSED", "UN Mission for the Protection of Selvara")},
+        set(),
+    ),
     # prepositional verbs: the preposition decides the class ("fired at", not "fired" an official)
     (
         "Marko Veltan fired warning shots at Ilse Korva on Tuesday.",
