@@ -35,6 +35,7 @@ HELD_OUT_FLOORS = {
     "fresh3.jsonl": (0.67, 0.88),
     "fresh4.jsonl": (0.65, 0.90),
     "fresh5.jsonl": (0.58, 0.85),
+    "fresh6.jsonl": (0.61, 0.83),
 }
 
 
