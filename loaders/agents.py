@@ -275,7 +275,12 @@ def learn_countries(actors: ArticleActors, spans: list[Span]) -> None:
         owner = _owns_agent_or_title(root, actors)
         shaped = span.label_ in {"GPE", "NORP"} or norm.endswith(_COUNTRY_SHAPES)
         acting = (  # not "Blinken criticised China": a person the NER took for a place
-            span.label_ == "GPE"
+            (
+                span.label_ == "GPE"
+                or span.label_ == "ORG"
+                and len(span) == 1
+                and norm.endswith(_COUNTRY_SHAPES)
+            )
             and norm not in person_words
             and root.dep_ in _EVENT_SUBJECT
             and root.head.lemma_.lower() in lex.verb_classes
@@ -547,8 +552,14 @@ class AgentFinder:
         return keys
 
     def _of_country(self, token: Token, found: SentenceActors) -> list[tuple[Token, str]]:
+        # "recalled its ambassador from Calmoria": an owner named, "from" is where the agent was
+        owned = any(c.dep_ == "poss" for c in token.children)
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _OWNER_PREPS
+                and not (owned and child.lower_ == "from")
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (country := self._country(pobj, found)):
                         return [(pobj, country)]

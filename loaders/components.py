@@ -107,14 +107,15 @@ def register_extensions() -> None:
     """Install the ``ag_`` extensions (again: ``force=True`` makes this safe to repeat).
 
     Doc: ``ag_units`` (list of ``[kind, start, end, source_offset]``), ``ag_date`` (ISO date or
-    None), ``ag_dateline`` (the place of the wire dateline, or None), ``ag_actors`` (key ->
+    None), ``ag_dateline`` (the place of the wire dateline, or None), ``ag_agency`` (the news
+    agency the dateline credits, or None), ``ag_actors`` (key ->
     label, name, aliases, mentions), ``ag_issues`` (name -> key, topic), ``ag_relations`` (list
     of dicts: source, target, type, sentence token range, start and end in the source text,
     sentence text).
     Span: ``ag_relations`` (the relations of the sentences inside the span). Token:
     ``ag_actors`` (the actor keys the token stands for).
     """
-    for name in ("ag_units", "ag_date", "ag_dateline", "ag_actors", "ag_issues", "ag_relations"):
+    for name in ("ag_units", "ag_date", "ag_dateline", "ag_agency", "ag_actors", "ag_issues", "ag_relations"):
         Doc.set_extension(name, default=None, force=True)
     Span.set_extension("ag_relations", getter=_span_relations, force=True)
     Token.set_extension("ag_actors", getter=_token_actors, force=True)
@@ -157,6 +158,7 @@ def article_doc(nlp: Language, units: Sequence[Unit], docs: Sequence[Doc], date:
     doc = _join(nlp.vocab, parts)
     doc._.ag_units, doc._.ag_date = records, date
     doc._.ag_dateline = next((u.place for u in units if u.place), None)
+    doc._.ag_agency = next((u.agency for u in units if u.agency), None)
     _TRANSIENT[doc] = {"unit_docs": list(docs)}
     return doc
 
@@ -450,6 +452,12 @@ class RelationFinder:
         met: list[str] = []  # who took part in the latest meeting the article reported
         issues: dict[str, tuple[str, str]] = {}
         extract_mentions: set[str] = set()
+        if doc._.ag_agency:
+            # "(Reuters)": the agency credited by the dateline is a news organisation the article
+            # names; it reports, so it takes no issue and no edge
+            agency = actors.add(NodeLabel.ORGANIZATION, doc._.ag_agency)
+            actors.actors[agency].mentions += 1  # the dateline's credit is a mention
+            extract_mentions.add(agency)
         actor_spans: list[Span] = []
         for (kind, unit_start, _unit_end, offset), unit_ents, unit_mentions, unit_sents in zip(
             units, ents_by_unit, mentions_by_unit, sents_by_unit, strict=True

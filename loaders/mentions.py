@@ -372,6 +372,8 @@ class ArticleActors:
         self._plural_heads = _plural_heads(lexicons.plural_actors)
         agents = lexicons.agents
         self._org_endings = lexicons.org_suffixes | agents.org_name_endings  # last words of organisations
+        # last words no person's name has: "… International", "Civic Alliance", "… Army"
+        self._never_surnames = self._org_endings | agents.party_nouns | agents.body_heads
         # last words that make a name with a place word in it a body ("Tarn Valley Liberation Front")
         self._body_name_heads = agents.body_heads | agents.never_place_heads
 
@@ -508,7 +510,7 @@ class ArticleActors:
                 continue
             if self._not_an_actor(span):
                 continue
-            if span[-1].lower_ in self._org_endings:
+            if span[-1].lower_ in self._never_surnames:
                 continue  # "Transparency International" is no person, whatever the NER says
             if _capitalised_word(span):
                 continue  # "Riot police …" at the start of a sentence
@@ -791,7 +793,7 @@ class ArticleActors:
             self.actors[person].aliases.add(text)
             return [person]
         label = span.label_
-        if label == "PERSON" and span[-1].lower_ in self._org_endings:
+        if label == "PERSON" and span[-1].lower_ in self._never_surnames:
             label = "ORG"  # "Transparency International", "Aquila Rotorcraft": not a person
         if label == "PERSON":
             if not self._is_name(parts) or any(t.like_num for t in span):
@@ -1032,6 +1034,10 @@ class ArticleActors:
         alias = self._org_aliases.get(normalize_alias(name))
         if alias:  # "the Fund said …" after "the International Monetary Fund"
             return [self.add(NodeLabel.ORGANIZATION, alias, name)]
+        start = min(t.i for t in [*words, token])
+        if self._is_person_like(token.doc[start : token.i + 1]):
+            # "Dolgan, a former judge who leads the Civic Alliance": a person the NER missed
+            return [self._register_person(name.split(), name)]
         if not words and token.lower_.endswith(_COUNTRY_ENDINGS):
             return [self.add(NodeLabel.COUNTRY, name, name)]
         return [self.add(NodeLabel.ORGANIZATION, name, name)]

@@ -29,6 +29,7 @@ class Unit:
     text: str
     start: int  # character offset of `text` in the document text
     place: str | None = None  # the wire dateline's place that opened the paragraph ("VELMAR")
+    agency: str | None = None  # the news agency the dateline credits ("Reuters")
 
 
 def _classify(line: str, index: int, lex: Lexicons) -> str:
@@ -75,9 +76,10 @@ def segment(text: str, lex: Lexicons) -> list[Unit]:
             # "VELMAR, March 3 - Korvanian commandos seized …": the place and date open the
             # story but are no part of its first sentence
             place = _dateline_place(line[:dateline])
+            agency = _dateline_agency(line[:dateline])
             start += dateline
             line = line[dateline:]
-            units.append(Unit(kind, line, start, place))
+            units.append(Unit(kind, line, start, place, agency))
             continue
         units.append(Unit(kind, line, start))
     _mark_author_bio(units)
@@ -99,6 +101,15 @@ def _dateline_place(dateline: str) -> str | None:
     agency or the dash."""
     words = re.match(r"\s*([A-Z][A-Z.’'-]+(?:[ -][A-Z][A-Z.’'-]+){0,3})", dateline)
     return words.group(1).title() if words else None
+
+
+def _dateline_agency(dateline: str) -> str | None:
+    """ "WARSAW, Nov 20 (Reuters) -" -> "Reuters": the credited agency, a news organisation the
+    reader sees (a parenthesised date or place is none)."""
+    credit = re.search(r"\(([A-Z][\w&.' -]{0,38})\)", dateline)
+    if credit is None or find_date(credit.group(1)) or any(ch.isdigit() for ch in credit.group(1)):
+        return None
+    return credit.group(1).strip()
 
 
 def _strip_credit(line: str, lex: Lexicons) -> str:

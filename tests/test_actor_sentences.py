@@ -14,6 +14,31 @@ from actorgraph.graph.model import Document, ExtractionResult
 
 # (text, actors, structural edges, forbidden names or (name, label) pairs)
 CASES: dict[str, tuple[str, list, list, list]] = {
+    # ----- 1. names the NER misses or mistypes ---------------------------------------------
+    "the-agency-a-dateline-credits": (
+        "Pelloria recalls envoy\n\nLISSE, Oct 9 (Newsline) - Pelloria recalled its ambassador from Calmoria.",
+        [("Newsline", "Organization"), ("Pelloria", "Country")],
+        [],
+        [("Newsline", "Person")],
+    ),
+    "a-state-the-ner-calls-an-organisation": (
+        # tagged ORG in the headline and in the body, shaped like a state's name and doing a
+        # state's act: one country node, no organisation beside it; "its ambassador from
+        # Calmoria" is Pelloria's envoy, posted there
+        "Pelloria recalls envoy\n\nPelloria recalled its ambassador from Calmoria.",
+        [("Pelloria", "Country"), ("Calmoria", "Country")],
+        [],
+        [("Pelloria", "Organization"), "ambassador from Calmoria"],
+    ),
+    "a-party-name-is-no-person": (
+        # the NER tags "Civic Alliance" a person; no surname is "Alliance", and a name with a
+        # person's apposition and a "who" is a person even when the NER is silent
+        "Dolgan, a former judge who leads the centrist Civic Alliance, is running neck and neck "
+        "with President Tomas Vrell.",
+        [("Civic Alliance", "Organization"), ("Dolgan", "Person"), ("Tomas Vrell", "Person")],
+        [],
+        [("Civic Alliance", "Person"), ("Dolgan", "Organization")],
+    ),
     # ----- 2. unnamed agents and their countries -------------------------------------------
     "demonym-warplanes": (
         "Zamrovian warplanes struck a fuel depot run by the Kessarin militia.",
