@@ -41,6 +41,7 @@ class AgentWords:
     party_nouns: frozenset[str] = frozenset()
     name_inner_words: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    state_body_heads: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
 
     def is_outlet(self, name: str) -> bool:
@@ -102,6 +103,7 @@ def parse_agent_words(actors: dict) -> AgentWords:
                 "party_nouns",
                 "name_inner_words",
                 "institution_heads",
+                "state_body_heads",
                 "state_titles",
             )
         },

@@ -71,7 +71,21 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 _DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "is", "i", "ins", "in")
 _GUESSES = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("i", ""), ("ish", "land"), ("ese", ""))
-_COUNTRY_SHAPES = ("ia", "land", "stan", "ana", "ica", "ova", "ea", "ador", "ania", "aria", "via")
+_COUNTRY_SHAPES = (
+    "ia",
+    "land",
+    "stan",
+    "ana",
+    "ica",
+    "ova",
+    "ea",
+    "ador",
+    "ania",
+    "aria",
+    "via",
+    "ora",
+    "ara",
+)
 _EVENT_SUBJECT = {"nsubj"}
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC"})
 _NOT_AN_AGENT_HEAD = {

@@ -191,6 +191,7 @@ class Lexicons:
     praises: frozenset[str]
     #: fighting words that, between people, are a quarrel ("clashed", "sparred")
     verbal_clashes: frozenset[str] = frozenset()
+    behest_nouns: frozenset[str] = frozenset()
     modality: Modality = field(default_factory=Modality)
     event_issues: dict[EdgeType, EventIssue] = field(default_factory=dict)
     agents: AgentWords = field(default_factory=AgentWords)  # unnamed agents, stop lists
@@ -443,6 +444,7 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             denial_predicates=frozenset(verbs.get("labels", {}).get("denial_predicates", [])),
             praises=frozenset(verbs.get("labels", {}).get("praises", [])),
             verbal_clashes=frozenset(verbs.get("labels", {}).get("verbal_clashes", [])),
+            behest_nouns=frozenset(verbs.get("labels", {}).get("behest_nouns", [])),
             event_issues=_event_issues(verbs.get("event_issue", [])),
             modality=Modality(
                 irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),

@@ -938,9 +938,28 @@ class ArticleActors:
         return [key]
 
     def _state_body(self, key: str, span: Span) -> None:
-        """ "the Tarvonian Supreme Court", "the Russian Foreign Ministry": a body of its country."""
+        """ "the Tarvonian Supreme Court", "the Russian Foreign Ministry", "Poland's Internal
+        Security Agency", "the Armed Forces of Malta": a body of its country."""
         words = [w for w in span.text.split() if w.lower() not in {"the", "a", "an"}]
-        if len(words) < 2 or self.actors[key].affiliation is not None:
+        if self.actors[key].affiliation is not None:
+            return
+        owner = self._owning_state(span, words)
+        if owner is not None:
+            state, body_words = owner
+            head = body_words[-1].lower() if body_words else ""
+            # "the Armed Forces of Malta" serve in their state's forces; its agencies act for it;
+            # a named court, bank or commission the annotators tie to no state
+            edge = (
+                EdgeType.MEMBER_OF
+                if head in self.lex.agents.armed_heads - self.lex.agents.party_nouns
+                else EdgeType.REPRESENTS
+                if head in self.lex.agents.state_body_heads
+                else None
+            )
+            if edge is not None:
+                self.actors[key].affiliation = (self.add(NodeLabel.COUNTRY, state, None), edge)
+            return
+        if len(words) < 2:
             return
         spec = self.lex.agents.nouns.get(" ".join(words[1:]).lower())
         if spec is None or normalize_alias(words[0]) in self.lex.agents.not_country_demonyms:
@@ -948,6 +967,18 @@ class ArticleActors:
         country = self.country_of(words[0]) or guess_country(words[0])
         if country and spec and normalize_alias(words[0]) not in self.lex.country_by_alias:
             self.actors[key].affiliation = (self.add(NodeLabel.COUNTRY, country, None), spec.edge)
+
+    def _owning_state(self, span: Span, words: list[str]) -> tuple[str, list[str]] | None:
+        """The state that owns a named body, and the body's own words: "Brantova's" before the
+        name, or "of Vietnam" closing it."""
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+            state = self.country_of(doc[span.start - 2].text)
+            if state is not None and doc[span.start - 2].ent_type_ != "PERSON":
+                return state, words
+        if len(words) >= 3 and words[-2] == "of" and (state := self.country_of(words[-1])):
+            return state, words[:-2]
+        return None
 
     def resolve_sentence(self, sent: Span, entity_spans: list[Span], track: bool = True) -> SentenceActors:
         """Map tokens to actors; `track=False` (headings, captions) leaves pronoun history alone."""

@@ -982,7 +982,7 @@ class SentenceRelations:
                         for c in child.children
                         if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "toward", "towards"}
                         for p in c.children
-                        if p.dep_ == "pobj"
+                        if p.dep_ == "pobj" and not self._behest(p)
                         for k in tk(p)
                     ]
                 out += found
@@ -1369,6 +1369,8 @@ class SentenceRelations:
         """
         if self.sent.text.rstrip().endswith("?"):
             return True
+        if self._behest(token):
+            return False  # "at the request of X": the request was made, whatever was done on it
         modality = self.lex.modality
         own = self._by_token.get(token.i)
         threat = own is not None and own.rel.complement  # a threat or demand is conditional by nature
@@ -1444,6 +1446,8 @@ class SentenceRelations:
         """A question or a condition ("if X signed the ceasefire"): no stance at all."""
         if self.sent.text.rstrip().endswith("?"):
             return True
+        if self._behest(token):
+            return False  # "at the request of X": the request was made, whatever was done on it
         modality = self.lex.modality
         for node in (token, *token.ancestors):
             for child in node.children:
@@ -1522,6 +1526,24 @@ class SentenceRelations:
             )
             for c in verb.children
         )
+
+    def _behest(self, noun: Token) -> bool:
+        """ "at the commission's request", "at the invitation of X", "on X's orders": the asker,
+        never the target of the act it prompted."""
+        return (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in {"at", "on", "upon"}
+            and noun.lemma_.lower() in self.lex.behest_nouns
+        )
+
+    def _doers_at_behest(self, noun: Token) -> list[str]:
+        """Who did what was done at someone's request: the clause's subject."""
+        node = noun.head.head
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        governing = self._by_token.get(node.i)
+        doers = self.subjects(governing) if governing is not None else self._clause_subject(node)
+        return [k for k in doers if self._is_actor(k)]
 
     def _holders_asked(self, pred: Predicate) -> list[str]:
         """A demand for a release is made of those the article last said hold someone."""
@@ -1659,6 +1681,12 @@ class SentenceRelations:
         if edge is EdgeType.ACCUSED and pred.nominal and not objects:
             # "China's accusation that the Philippines had rammed its vessel": the one accused
             objects = [k for k in self._clause_subjects_of(pred.token) if k not in subjects]
+        if edge is EdgeType.DEMANDED and pred.nominal and self._behest(pred.token):
+            # "examined the clip at the commission's request", "freed them at the request of X":
+            # the asker asked the doer
+            askers = [k for p in _prep_objects(pred.token, {"of"}) for k in self.keys(p) if self._is_actor(k)]
+            subjects = askers or subjects
+            objects = [k for k in self._doers_at_behest(pred.token) if k not in subjects]
         if edge is EdgeType.DEMANDED and not objects:
             # "demanded the release of everyone detained": of whoever holds them
             objects = [k for k in self._holders_asked(pred) if k not in subjects]

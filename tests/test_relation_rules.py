@@ -12,6 +12,18 @@ from actorgraph.graph.model import Document, EdgeType
 from actorgraph.loaders.lexicons import load_lexicons
 
 CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = [
+    # "at X's request", "at the request of X": X asked the doer, and is no target of the act
+    (
+        "The Ardel Electoral Commission ordered a review. The State Cyber Security Centre, which "
+        "examined the clip at the commission's request, said the audio was fake.",
+        {("Ardel Electoral Commission", "DEMANDED", "State Cyber Security Centre")},
+        {("State Cyber Security Centre", "INVESTIGATED", "Ardel Electoral Commission")},
+    ),
+    (
+        "Kessaria freed the two sailors at the request of Norvalia's president.",
+        {("Norvalia's president", "DEMANDED", "Kessaria")},
+        set(),
+    ),
     # a request or proposal is answered, not struck or given: "shot down a demand", "granted a request"
     (
         "Karbekistan shot down Brastova's demand for overdue transit fees.",
@@ -36,6 +48,19 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         "after years of campaigning.",
         {("Abdel Fattah al-Sisi", "RELEASED", "Alaa Abd el-Fattah")},
         set(),
+    ),
+    # a named body its state owns acts for it; its forces serve in them; a movement of the
+    # country is no state body
+    (
+        "Velmora expelled Korvala's ambassador on Monday. Velmora's Internal Security Agency said "
+        "it had detained two men, and the Armed Forces of Korvala shelled a camp of the Democratic "
+        "Movement of Korvala.",
+        {
+            ("Velmora", "EXPELLED", "Korvala's ambassador"),
+            ("Internal Security Agency", "REPRESENTS", "Velmora"),
+            ("Armed Forces of Korvala", "MEMBER_OF", "Korvala"),
+        },
+        {("Democratic Movement of Korvala", "MEMBER_OF", "Korvala")},
     ),
     # an organisation's short form is the noun before its "of"/"for": never the country it names
     (
