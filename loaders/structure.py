@@ -130,12 +130,16 @@ def _led_bodies(sent: Span, found: SentenceActors, actors: ArticleActors) -> lis
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(s.lower_ in {"who", "which"} for s in subjects):
-            subjects = [verb.head]
+            # "Dolgan, a former judge who leads the Civic Alliance": the name the apposition is of
+            subjects = [verb.head, verb.head.head] if verb.head.dep_ == "appos" else [verb.head]
         people = [k for s in subjects for k in found.keys_of(s) if actors.actors[k].label is NodeLabel.PERSON]
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        objects += [
+            a for o in objects for a in o.children if a.dep_ == "appos"
+        ]  # "the centrist Civic Alliance"
         bodies = [
             k
-            for o in verb.children
-            if o.dep_ == "dobj"
+            for o in objects
             for k in found.keys_of(o)
             if actors.actors[k].label in {NodeLabel.ORGANIZATION, NodeLabel.COUNTRY}
         ]

@@ -24,6 +24,13 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Norvalia's president", "DEMANDED", "Kessaria")},
         set(),
     ),
+    # "X, a former judge who leads the centrist Y": the apposition's name leads the body the
+    # object's apposition names
+    (
+        "Dolgan, a former judge who leads the centrist Civic Alliance, is running for president.",
+        {("Dolgan", "LEADER_OF", "Civic Alliance")},
+        set(),
+    ),
     # a request or proposal is answered, not struck or given: "shot down a demand", "granted a request"
     (
         "Karbekistan shot down Brastova's demand for overdue transit fees.",
