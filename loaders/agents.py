@@ -61,11 +61,29 @@ _STAFF_NOUNS = frozenset(
         "members",
         "supporters",
         "activists",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "spokespeople",
     }
 )
 #: Bodies that sit in a town and are named by it ("a court in Lisse", "police in Oskemen").
 _LOCAL_BODIES = frozenset({"court", "police", "prosecutor", "tribunal", "judge", "magistrate"})
-_SPOKESPEOPLE = frozenset({"representatives", "officials", "lawyers", "negotiators", "delegates"})
+_SPOKESPEOPLE = frozenset(
+    {
+        "representatives",
+        "officials",
+        "lawyers",
+        "negotiators",
+        "delegates",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "spokespeople",
+    }
+)
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}

@@ -270,6 +270,11 @@ _OFFICE_NOUNS = frozenset(
         "advisor",
         "attaché",
         "attache",
+        # a group named by its field: "human rights groups", "press freedom groups"
+        "group",
+        "groups",
+        "campaigners",
+        "advocates",
     }
 )
 

@@ -94,6 +94,10 @@ def _name_word(word: str, inside: bool) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+#: adjectives that open a qualifier of a group noun: "human rights groups"
+_QUALIFIER_HEADS = frozenset({"human", "civil", "environmental"})
+
+
 def _head_of_name(parts: list[str]) -> str | None:
     """The noun a short form keeps: "Forces" of "Armed Forces of Malta", "Commission" of "European Commission"."""
     for i, word in enumerate(parts[1:], 1):
@@ -1326,6 +1330,19 @@ class ArticleActors:
             if not modifiers:
                 return []
         start = modifiers[0].i
+        # a qualifier's own modifiers belong to the name: "human rights groups", "press freedom groups"
+        while (
+            start > token.left_edge.i
+            and (
+                token.doc[start - 1].dep_ == "compound"
+                or token.doc[start - 1].dep_ == "amod"
+                and token.doc[start - 1].lower_ in _QUALIFIER_HEADS
+                or token.doc[start - 1].tag_ == "HYPH"
+                and start - 2 >= token.left_edge.i  # "press-freedom"
+            )
+            and start <= token.doc[start - 1].head.i <= token.i
+        ):
+            start -= 1
         # the text's own form: "Niger's military leaders", "Varenian prisoners of war"
         name = token.doc[start : phrase_end(token)].text.strip('"“”()')
         return [self.add(NodeLabel.GROUP, name, name)]

@@ -30,6 +30,21 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Pelloria", "Organization"), "ambassador from Calmoria"],
     ),
+    "an-organisation-s-spokesperson": (
+        # an unnamed spokesperson of a named body speaks for it
+        "A Halden Compact spokesperson said the alliance was monitoring the flights.",
+        [("Halden Compact", "Organization"), ("Halden Compact spokesperson", "Group")],
+        [("Halden Compact spokesperson", "REPRESENTS", "Halden Compact")],
+        [],
+    ),
+    "groups-named-by-their-field": (
+        # the whole qualifier is the group's name; the field it names is no issue of the group
+        "Human rights groups said Dovrania had jailed the two officers, a trial that "
+        "press-freedom groups denounced as a sham.",
+        [("Human rights groups", "Group"), ("press-freedom groups", "Group")],
+        [],
+        ["rights groups", "freedom groups"],
+    ),
     "a-party-name-is-no-person": (
         # the NER tags "Civic Alliance" a person; no surname is "Alliance", and a name with a
         # person's apposition and a "who" is a person even when the NER is silent
