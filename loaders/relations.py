@@ -183,6 +183,8 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
 #: Edges that judge an act, whose target is the act's doer when the act alone is named
 #: ("condemned the veto", "welcomed the release").
 _JUDGING = frozenset({EdgeType.CRITICIZED, EdgeType.PRAISED})
+#: prepositions that set an act in a meeting that took place ("after talks with X")
+_SETTING_PREPS = frozenset({"in", "during", "after", "following", "at", "amid"})
 #: Modifiers of an act's noun that make it done together (not "trilateral": a pact is signed).
 _JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
 #: Subjects of a reported clause that are the speaker themselves ("X said it had …").
@@ -1371,6 +1373,15 @@ class SentenceRelations:
             return True
         if self._behest(token):
             return False  # "at the request of X": the request was made, whatever was done on it
+        own_pred = self._by_token.get(token.i)
+        if (
+            own_pred is not None
+            and own_pred.nominal
+            and own_pred.rel.actor_edge is EdgeType.MET
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _SETTING_PREPS
+        ):
+            return False  # "freed 52 prisoners after talks with X": the talks took place
         modality = self.lex.modality
         own = self._by_token.get(token.i)
         threat = own is not None and own.rel.complement  # a threat or demand is conditional by nature
@@ -1448,6 +1459,15 @@ class SentenceRelations:
             return True
         if self._behest(token):
             return False  # "at the request of X": the request was made, whatever was done on it
+        own_pred = self._by_token.get(token.i)
+        if (
+            own_pred is not None
+            and own_pred.nominal
+            and own_pred.rel.actor_edge is EdgeType.MET
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _SETTING_PREPS
+        ):
+            return False  # "freed 52 prisoners after talks with X": the talks took place
         modality = self.lex.modality
         for node in (token, *token.ancestors):
             for child in node.children:
@@ -1526,6 +1546,18 @@ class SentenceRelations:
             )
             for c in verb.children
         )
+
+    def _meeting_partners(self, verb: Token) -> list[str]:
+        """Who the subject met in the meeting that sets the verb ("in a call with X, Y urged …")."""
+        out = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
+                continue
+            for noun in prep.children:
+                meeting = self._by_token.get(noun.i)
+                if noun.dep_ == "pobj" and meeting is not None and meeting.rel.actor_edge is EdgeType.MET:
+                    out += [k for k in self.objects(meeting) if self._is_actor(k)]
+        return out
 
     def _behest(self, noun: Token) -> bool:
         """ "at the commission's request", "at the invitation of X", "on X's orders": the asker,
@@ -1687,6 +1719,9 @@ class SentenceRelations:
             askers = [k for p in _prep_objects(pred.token, {"of"}) for k in self.keys(p) if self._is_actor(k)]
             subjects = askers or subjects
             objects = [k for k in self._doers_at_behest(pred.token) if k not in subjects]
+        if edge in {EdgeType.DEMANDED, EdgeType.WARNED} and not objects:
+            # "In a phone call with Xi Jinping, Albanese urged the release of …": of the one he spoke to
+            objects = [k for k in self._meeting_partners(pred.token) if k not in subjects]
         if edge is EdgeType.DEMANDED and not objects:
             # "demanded the release of everyone detained": of whoever holds them
             objects = [k for k in self._holders_asked(pred) if k not in subjects]

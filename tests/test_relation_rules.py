@@ -24,6 +24,18 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Norvalia's president", "DEMANDED", "Kessaria")},
         set(),
     ),
+    # a meeting that sets an act took place, and the one met is who was urged
+    (
+        "In a phone call with Ostrian President Lena Varga, Prime Minister Tomas Brel urged the "
+        "release of a detained Velmari writer.",
+        {("Lena Varga", "MET", "Tomas Brel"), ("Tomas Brel", "DEMANDED", "Lena Varga")},
+        set(),
+    ),
+    (
+        "Kessaria freed 52 prisoners after talks in Selt with Ostrian envoy Ilse Korva.",
+        {("Ilse Korva", "MET", "Kessaria")},
+        set(),
+    ),
     # a group named by its field does not raise that field: "human rights groups said …"
     (
         "Human rights groups said the talks between Velmar and Ostria had collapsed.",
