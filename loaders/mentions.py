@@ -773,8 +773,12 @@ class ArticleActors:
             guessed = guess_country(text)
             if guessed and normalize_alias(guessed) in self.local_countries:
                 return []  # "under Tavessan soil": the article's demonym, whatever the NER said
-        if span.label_ == "ORG" and all(t.tag_ in {"NN", "NNS"} and t.text[1:].islower() for t in span):
-            return []  # a common noun the NER capitalised ("Ransomware attack shuts …"), not "TikTok"
+        if span.label_ == "ORG" and (
+            all(t.tag_ in {"NN", "NNS"} and t.text[1:].islower() for t in span) or _capitalised_word(span)
+        ):
+            # a common word the NER capitalised ("Ransomware attack shuts …", "Chemical weapons
+            # watchdog blames …"), not "TikTok"
+            return []
         org = self.lex.organizations.get(normalize_alias(text.removeprefix("the ")))
         if org:
             return [self.add(NodeLabel.ORGANIZATION, org, text)]

@@ -45,6 +45,12 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         ["rights groups", "freedom groups"],
     ),
+    "a-headline-s-capitalised-first-word": (
+        "Chemical weapons watchdog blames Dovranian army for chlorine attack on rebel town",
+        [("Dovranian army", "Group")],
+        [],
+        ["Chemical"],
+    ),
     "a-party-name-is-no-person": (
         # the NER tags "Civic Alliance" a person; no surname is "Alliance", and a name with a
         # person's apposition and a "who" is a person even when the NER is silent
