@@ -36,6 +36,7 @@ HELD_OUT_FLOORS = {
     "fresh4.jsonl": (0.65, 0.90),
     "fresh5.jsonl": (0.58, 0.85),
     "fresh6.jsonl": (0.61, 0.83),
+    "fresh7.jsonl": (0.64, 0.85),
 }
 
 
