@@ -1157,12 +1157,17 @@ class ArticleActors:
         """ "the Russian government" is Russia; "the Trump administration" is Trump."""
         if token.lower_ not in self.lex.government_nouns or token.pos_ not in {"NOUN", "PROPN"}:
             return []
+        if token.lower_ == "authorities" and not (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ == "compound" for c in token.children)
+        ):
+            return []  # "Iranian authorities", "Ishkari customs authorities": an agent group, not the state
         country = self.modifier_country(token, found, preps=("of",))  # "the government of Vardania"
         if country:
             return [self.add(NodeLabel.COUNTRY, country, None)]
-        if token.lower_ == "government" and [c.lower_ for c in token.children if c.dep_ != "punct"] == [
-            "the"
-        ]:
+        if token.lower_ in {"government", "authorities"} and [
+            c.lower_ for c in token.children if c.dep_ != "punct"
+        ] == ["the"]:
             home = self.home_country()  # "the government" in a story about one country: its
             if home:
                 return [self.add(NodeLabel.COUNTRY, home, None)]

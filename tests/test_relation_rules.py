@@ -24,6 +24,17 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Norvalia's president", "DEMANDED", "Kessaria")},
         set(),
     ),
+    # "the Oskarian authorities", "the authorities" in a story about one state: the state
+    (
+        "The Halden Press Union called on the Oskarian authorities to ensure an independent investigation.",
+        {("Halden Press Union", "DEMANDED", "Oskaria")},
+        set(),
+    ),
+    (
+        "Ostrenia jailed the activist on Monday. The Halden Press Union urged the authorities to free him.",
+        {("Halden Press Union", "DEMANDED", "Ostrenia")},
+        set(),
+    ),
     # a meeting that sets an act took place, and the one met is who was urged
     (
         "In a phone call with Ostrian President Lena Varga, Prime Minister Tomas Brel urged the "
