@@ -183,6 +183,8 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
 #: Edges that judge an act, whose target is the act's doer when the act alone is named
 #: ("condemned the veto", "welcomed the release").
 _JUDGING = frozenset({EdgeType.CRITICIZED, EdgeType.PRAISED})
+#: nouns for the act a clause reports, judged in a clause of their own ("in a move condemned by Y")
+_MOVE_NOUNS = frozenset({"move", "step", "decision", "action"})
 #: prepositions that set an act in a meeting that took place ("after talks with X")
 _SETTING_PREPS = frozenset({"in", "during", "after", "following", "at", "amid"})
 #: Modifiers of an act's noun that make it done together (not "trilateral": a pact is signed).
@@ -1547,6 +1549,33 @@ class SentenceRelations:
             for c in verb.children
         )
 
+    def _movers(self, verb: Token) -> list[str]:
+        """Who made the move a judging clause is about: "…, in a move that was condemned by Y",
+        "…, a step praised by Y": the subject of the clause the move is set in."""
+        if verb.dep_ not in {"relcl", "acl"}:
+            return []
+        move = verb.head
+        if move.lemma_.lower() not in _MOVE_NOUNS:
+            return []
+        clause = move.head.head if move.dep_ == "pobj" and move.head.lower_ == "in" else move.head
+        if move.dep_ not in {"pobj", "appos", "npadvmod"} or clause.pos_ not in {"VERB", "AUX"}:
+            return []
+        governing = self._by_token.get(clause.i)
+        if governing is not None and governing.rel.speech or clause.lemma_.lower() == "say":
+            # "North Korea carried out a test, the army said, in a move …": the reported act's
+            reported = [c for c in clause.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            reported += [c for c in clause.ancestors if c.pos_ in {"VERB", "AUX"}][:1]
+            return [
+                k
+                for c in reported
+                for k in (
+                    self.subjects(self._by_token[c.i]) if c.i in self._by_token else self._clause_subject(c)
+                )
+                if self._is_actor(k)
+            ]
+        doers = self.subjects(governing) if governing is not None else self._clause_subject(clause)
+        return [k for k in doers if self._is_actor(k)]
+
     def _meeting_partners(self, verb: Token) -> list[str]:
         """Who the subject met in the meeting that sets the verb ("in a call with X, Y urged …")."""
         out = []
@@ -1705,6 +1734,9 @@ class SentenceRelations:
             ]
         if edge in _JUDGING and not objects:
             objects = [k for k in self._event_referents(pred) if k not in subjects]
+        if edge in _JUDGING and not objects:
+            # "X carried out a test, in a move that was condemned by Y": X made the move
+            objects = [k for k in self._movers(pred.token) if k not in subjects]
         if edge in {EdgeType.SUPPORTED, EdgeType.REJECTED} and not objects:
             # "the African Union said it backed the request": the one who made the request
             objects = [k for k in self._event_referents(pred, {EdgeType.DEMANDED}) if k not in subjects]

@@ -35,6 +35,14 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Halden Press Union", "DEMANDED", "Ostrenia")},
         set(),
     ),
+    # "…, in a move that was condemned by Y": Y judged whoever made the move, even when a
+    # reporting verb stands between
+    (
+        "Velmar tested a missile on Saturday, the Ostrian army said, in a move that was swiftly "
+        "condemned by Kessaria.",
+        {("Kessaria", "CRITICIZED", "Velmar")},
+        {("Kessaria", "CRITICIZED", "Ostrian army")},
+    ),
     # a meeting that sets an act took place, and the one met is who was urged
     (
         "In a phone call with Ostrian President Lena Varga, Prime Minister Tomas Brel urged the "
