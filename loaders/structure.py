@@ -205,9 +205,35 @@ def _structural_relations(sent: Span, found: SentenceActors, actors: ArticleActo
             if country is None:
                 continue
             country_key = actors.add(NodeLabel.COUNTRY, country, None)
+            ministry = _ministry_of_title(title_token, actors, country_key)
+            if ministry is not None and kind is EdgeType.REPRESENTS:
+                # "Chinese foreign ministry spokesperson Lin Jian": he speaks for the ministry,
+                # the ministry for China
+                relations += [
+                    Relation(people[0], ministry, EdgeType.REPRESENTS),
+                    Relation(ministry, country_key, EdgeType.REPRESENTS),
+                ]
+                break
             relations.append(Relation(people[0], country_key, kind))
             break
     return relations
+
+
+def _ministry_of_title(title: Token, actors: ArticleActors, country_key: str) -> str | None:
+    """The ministry a title names before its holder ("Vietnam's foreign ministry spokeswoman"):
+    an organisation of its own, named by the text's words up to "ministry"."""
+    ministry = next(
+        (c for c in title.children if c.dep_ == "compound" and c.lemma_.lower() == "ministry"), None
+    )
+    if ministry is None:
+        return None
+    start = min([ministry.left_edge.i, *(c.left_edge.i for c in title.children if c.i < ministry.i)])
+    words = [t for t in title.doc[start : ministry.i + 1] if t.dep_ != "det"]
+    name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+    key = actors.add(NodeLabel.ORGANIZATION, name, name)
+    if actors.actors[key].affiliation is None:
+        actors.actors[key].affiliation = (country_key, EdgeType.REPRESENTS)
+    return key
 
 
 def _modifier_organization(title: Token, found: SentenceActors, actors: ArticleActors) -> str | None:

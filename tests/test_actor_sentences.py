@@ -30,6 +30,16 @@ CASES: dict[str, tuple[str, list, list, list]] = {
         [],
         [("Pelloria", "Organization"), "ambassador from Calmoria"],
     ),
+    "a-ministry-s-named-spokesperson": (
+        # the ministry the title names is an organisation of its own, between holder and state
+        "Kastrovian foreign ministry spokeswoman Irina Zalevska said the charges were invented.",
+        [("Irina Zalevska", "Person"), ("Kastrovian foreign ministry", "Organization")],
+        [
+            ("Irina Zalevska", "REPRESENTS", "Kastrovian foreign ministry"),
+            ("Kastrovian foreign ministry", "REPRESENTS", "Kastrovia"),
+        ],
+        [],
+    ),
     "an-organisation-s-spokesperson": (
         # an unnamed spokesperson of a named body speaks for it
         "A Halden Compact spokesperson said the alliance was monitoring the flights.",
