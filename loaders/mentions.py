@@ -724,7 +724,12 @@ class ArticleActors:
         if not ranked or ranked[0].mentions < 1:
             return None
         if len(ranked) > 1 and (ranked[0].mentions < 2 or 2 * ranked[1].mentions > ranked[0].mentions):
-            return None
+            # no country leads: the one the dateline reports from, if the article names it
+            dateline = self._dateline_country or (
+                self.country_of(self.dateline_place) if self.dateline_place else None
+            )
+            named = {a.name for a in ranked}
+            return dateline if dateline in named else None
         return ranked[0].name
 
     def last_subject_country(self) -> str | None:

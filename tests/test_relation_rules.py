@@ -35,6 +35,15 @@ CASES: list[tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]] = 
         {("Halden Press Union", "DEMANDED", "Ostrenia")},
         set(),
     ),
+    # a title with no country, in a story naming two states equally: the dateline's state
+    (
+        "Ostrevia asks Dalmora to lift immunity\n\nKARSK, Nov 27 — Ostrevia formally asked Dalmora on "
+        "Thursday to waive the immunity of a Dalmoran diplomat. Dalmora refused the request, and "
+        "Dalmora's embassy said the diplomat had left.\n\nPrime Minister Anton Seler said his "
+        "government was considering every option.",
+        {("Anton Seler", "LEADER_OF", "Ostrevia")},
+        {("Anton Seler", "LEADER_OF", "Dalmora")},
+    ),
     # "…, in a move that was condemned by Y": Y judged whoever made the move, even when a
     # reporting verb stands between
     (
