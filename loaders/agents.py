@@ -32,58 +32,8 @@ if TYPE_CHECKING:
     from actorgraph.loaders.mentions import ArticleActors, SentenceActors
 
 normalize_alias = lru_cache(maxsize=1 << 16)(_normalize_alias)
-#: People of an organisation who are not the organisation itself ("DarkSide hackers" are DarkSide).
-_STAFF_NOUNS = frozenset(
-    {
-        "executives",
-        "commanders",
-        "fighters",
-        "organisers",
-        "manager",
-        "managers",
-        "crew",
-        "engineers",
-        "employees",
-        "staff",
-        "workers",
-        "reporters",
-        "journalists",
-        "monitors",
-        "organizers",
-        "representatives",
-        "officials",
-        "lawyers",
-        "negotiators",
-        "directors",
-        "delegates",
-        "observers",
-        "inspectors",
-        "members",
-        "supporters",
-        "activists",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokesmen",
-        "spokespeople",
-    }
-)
 #: Bodies that sit in a town and are named by it ("a court in Lisse", "police in Oskemen").
 _LOCAL_BODIES = frozenset({"court", "police", "prosecutor", "tribunal", "judge", "magistrate"})
-_SPOKESPEOPLE = frozenset(
-    {
-        "representatives",
-        "officials",
-        "lawyers",
-        "negotiators",
-        "delegates",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokesmen",
-        "spokespeople",
-    }
-)
 _OWNER_PREPS = {"of", "from"}  # "the navy of Zamrovia", "soldiers from Kessaria"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -523,14 +473,18 @@ class AgentFinder:
             for m in modifiers
         )
         if owners:
-            staff = token.lower_ in _STAFF_NOUNS or owned and spec.edge is not None
+            staff = token.lower_ in actors.lex.words("staff_nouns") or owned and spec.edge is not None
             if staff and actors.actors[owners[0]].label is NodeLabel.ORGANIZATION:
                 # "Sennet Arms executives", "Radio Nizhal reporters": people of the organisation
                 start = min(m.left_edge.i for m in modifiers if found.keys_of(m))
                 start += token.doc[start].dep_ == "det"
                 name = token.doc[start : token.i + 1].text
                 key = actors.add(NodeLabel.GROUP, name, name)
-                edge = EdgeType.REPRESENTS if token.lower_ in _SPOKESPEOPLE else EdgeType.MEMBER_OF
+                edge = (
+                    EdgeType.REPRESENTS
+                    if token.lower_ in actors.lex.words("spokespeople")
+                    else EdgeType.MEMBER_OF
+                )
                 actors.actors[key].affiliation = (owners[0], edge)
                 return [key]
             return []  # "Hamas leaders", "DarkSide hackers": the named group itself

@@ -247,43 +247,11 @@ def _names_an_organization(span: Span, found, actors: ArticleActors) -> bool:
     return all(organization(t) or describes(t) for t in span)
 
 
-#: nouns for offices and bodies a trigger word may name the field of ("the trade ministry")
-_OFFICE_NOUNS = frozenset(
-    {
-        "minister",
-        "ministry",
-        "ministries",
-        "commissioner",
-        "representative",
-        "secretary",
-        "department",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "czar",
-        "tsar",
-        "chief",
-        "official",
-        "officials",
-        "negotiator",
-        "adviser",
-        "advisor",
-        "attaché",
-        "attache",
-        # a group named by its field: "human rights groups", "press freedom groups"
-        "group",
-        "groups",
-        "campaigners",
-        "advocates",
-    }
-)
-
-
 def _in_a_title(span: Span, lex: Lexicons) -> bool:
     """A trigger that is part of a title or an office's name names the office, not the issue:
     "Trade Minister Budi Santoso", "the EU's trade commissioner", "union leader Walter Ccori"."""
     root = span.root
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _OFFICE_NOUNS:
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in lex.words("office_nouns"):
         return True
     last = span[-1]
     following = span.doc[span.end] if span.end < len(span.doc) else None

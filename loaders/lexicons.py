@@ -192,6 +192,8 @@ class Lexicons:
     #: fighting words that, between people, are a quarrel ("clashed", "sparred")
     verbal_clashes: frozenset[str] = frozenset()
     behest_nouns: frozenset[str] = frozenset()
+    #: named word lists single rules read (`[rule_words]` of verbs.toml and actors.toml)
+    rule_words: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: Modality = field(default_factory=Modality)
     event_issues: dict[EdgeType, EventIssue] = field(default_factory=dict)
     agents: AgentWords = field(default_factory=AgentWords)  # unnamed agents, stop lists
@@ -224,6 +226,13 @@ class Lexicons:
             for pair in rel.prep_verbs:
                 self.prep_verb_classes.setdefault(pair, rel)
         self.issue_by_name = {issue.name: issue for issue in self.issues}
+
+    def words(self, name: str) -> frozenset[str]:
+        """A rule's named word list; a missing one is a lexicon error, not a silent empty list."""
+        try:
+            return self.rule_words[name]
+        except KeyError:
+            raise LexiconError(f"rule_words: no list named {name!r}") from None
 
     def country_of(self, text: str) -> str | None:
         """The country a name, metonym or demonym stands for, if any."""
@@ -445,6 +454,11 @@ def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> Lexicons:
             praises=frozenset(verbs.get("labels", {}).get("praises", [])),
             verbal_clashes=frozenset(verbs.get("labels", {}).get("verbal_clashes", [])),
             behest_nouns=frozenset(verbs.get("labels", {}).get("behest_nouns", [])),
+            rule_words={
+                name: frozenset(words)
+                for table in (verbs.get("rule_words", {}), actors.get("rule_words", {}))
+                for name, words in table.items()
+            },
             event_issues=_event_issues(verbs.get("event_issue", [])),
             modality=Modality(
                 irrealis=frozenset(verbs.get("modality", {}).get("irrealis", [])),

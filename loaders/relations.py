@@ -31,27 +31,6 @@ _OPPOSED = {
 }
 #: Issue edges that say a measure was enacted: not said of a wish or a plan.
 _ENACTED = frozenset({EdgeType.IMPOSED, EdgeType.AGREED_ON})
-#: plural nouns of people a state may seize, besides the group nouns of `actors.toml`
-_PEOPLE_NOUNS = frozenset(
-    {
-        "fishermen",
-        "sailors",
-        "crew",
-        "crews",
-        "crewmen",
-        "tourists",
-        "nationals",
-        "civilians",
-        "passengers",
-        "engineers",
-        "aid workers",
-        "workers",
-        "hostages",
-        "herders",
-        "villagers",
-        "pilots",
-    }
-)
 #: what a speaker does to another with words: "… and accused X", "… and urged X"
 _SPEECH_ACTS = frozenset(
     {
@@ -64,49 +43,8 @@ _SPEECH_ACTS = frozenset(
         EdgeType.REJECTED,
     }
 )
-#: verbs that carry out the act their object names ("imposed a blockade", "ordered the arrest")
-_DOING_VERBS = frozenset(
-    {
-        "impose",
-        "launch",
-        "carry",
-        "stage",
-        "mount",
-        "conduct",
-        "order",
-        "announce",
-        "declare",
-        "begin",
-        "start",
-        "unleash",
-        "enforce",
-        "step",
-        "intensify",
-        "escalate",
-        "approve",
-        "authorise",
-        "authorize",
-    }
-)
-#: breaking an agreement: accusing someone of it stands for the agreement
-_BREACH_WORDS = frozenset(
-    {
-        "violate",
-        "violation",
-        "breach",
-        "break",
-        "flout",
-        "undermine",
-        "sabotage",
-        "derail",
-        "wreck",
-        "renege",
-    }
-)
 #: "gave the envoy 72 hours": a deadline, an expulsion only when it is to leave the country
 _DEADLINE_NOUNS = frozenset({"hour", "day", "week", "month"})
-#: verbs of command that, with an actor and an infinitive, make a demand of the actor
-_ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
 #: verb classes that ask for something: a wrong they name is what they ask to be remedied
 _DEMANDS = frozenset({"demand", "appeal"})
 #: "ordered X to leave", "gave X 72 hours to leave the country": an expulsion.
@@ -183,8 +121,6 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
 #: Edges that judge an act, whose target is the act's doer when the act alone is named
 #: ("condemned the veto", "welcomed the release").
 _JUDGING = frozenset({EdgeType.CRITICIZED, EdgeType.PRAISED})
-#: nouns for the act a clause reports, judged in a clause of their own ("in a move condemned by Y")
-_MOVE_NOUNS = frozenset({"move", "step", "decision", "action"})
 #: prepositions that set an act in a meeting that took place ("after talks with X")
 _SETTING_PREPS = frozenset({"in", "during", "after", "following", "at", "amid"})
 #: Modifiers of an act's noun that make it done together (not "trilateral": a pact is signed).
@@ -1329,7 +1265,7 @@ class SentenceRelations:
     def _record_object_events(self, pred: Predicate) -> None:
         """ "Drovnia imposed a naval blockade on the port": an event noun a verb takes as its
         object is the doer's act too, which "the blockade" later refers back to."""
-        if pred.nominal or pred.token.lemma_.lower() not in _DOING_VERBS:
+        if pred.nominal or pred.token.lemma_.lower() not in self.lex.words("doing_verbs"):
             return
         if self.negated(pred.token) or self.unasserted(pred.token):
             return
@@ -1555,7 +1491,7 @@ class SentenceRelations:
         if verb.dep_ not in {"relcl", "acl"}:
             return []
         move = verb.head
-        if move.lemma_.lower() not in _MOVE_NOUNS:
+        if move.lemma_.lower() not in self.lex.words("move_nouns"):
             return []
         clause = move.head.head if move.dep_ == "pobj" and move.head.lower_ == "in" else move.head
         if move.dep_ not in {"pobj", "appos", "npadvmod"} or clause.pos_ not in {"VERB", "AUX"}:
@@ -1917,7 +1853,9 @@ class SentenceRelations:
         if actor.label is NodeLabel.PERSON:
             return True
         last = actor.name.split()[-1].lower() if actor.name else ""
-        return actor.label is NodeLabel.GROUP and (last in _PEOPLE_NOUNS or last in self.lex.group_nouns)
+        return actor.label is NodeLabel.GROUP and (
+            last in self.lex.words("people_nouns") or last in self.lex.group_nouns
+        )
 
     @staticmethod
     def _addressee(pred: Predicate) -> Token | None:
@@ -2025,7 +1963,7 @@ class SentenceRelations:
         """ "Poland ordered Russia to close its consulate": an order to an actor is a demand
         (an order to leave the country is an expulsion, see `_orders_to_leave`)."""
         for token in self.sent:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in _ORDER_VERBS:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.words("order_verbs"):
                 continue
             if self.negated(token) or self.unasserted(token) or self._leaves_the_country(token):
                 continue
@@ -2169,13 +2107,12 @@ class SentenceRelations:
             node = node.head
         return False
 
-    @staticmethod
-    def _breached(mention: IssueMention, limit: Token) -> bool:
+    def _breached(self, mention: IssueMention, limit: Token) -> bool:
         """A verb of breaking ("violating the ceasefire") between the issue and `limit`."""
         for node in mention.span.root.ancestors:
             if node.i == limit.i:
                 return False
-            if node.pos_ in {"VERB", "NOUN"} and node.lemma_.lower() in _BREACH_WORDS:
+            if node.pos_ in {"VERB", "NOUN"} and node.lemma_.lower() in self.lex.words("breach_words"):
                 return True
         return False
 

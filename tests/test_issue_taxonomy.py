@@ -151,3 +151,10 @@ def test_a_user_issue_with_a_sense_is_matched_in_its_sense_only(tmp_path, nlp):
     docs = list(nlp.pipe(["The sugar levy was cut.", "The club levy was paid."]))
     assert "sugar levies" in {m.issue.name for m in matcher(docs[0])}
     assert "sugar levies" not in {m.issue.name for m in matcher(docs[1])}
+
+
+def test_a_rule_word_list_missing_is_a_lexicon_error():
+    lex = load_lexicons()
+    assert "fishermen" in lex.words("people_nouns")
+    with pytest.raises(LexiconError, match="no list named"):
+        lex.words("no such list")
