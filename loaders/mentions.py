@@ -94,10 +94,6 @@ def _name_word(word: str, inside: bool) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-#: adjectives that open a qualifier of a group noun: "human rights groups"
-_QUALIFIER_HEADS = frozenset({"human", "civil", "environmental"})
-
-
 def _head_of_name(parts: list[str]) -> str | None:
     """The noun a short form keeps: "Forces" of "Armed Forces of Malta", "Commission" of "European Commission"."""
     for i, word in enumerate(parts[1:], 1):
@@ -270,43 +266,6 @@ _SAME_CROWD = {"demonstrators": "protesters", "protestors": "protesters", "march
 #: Descriptions generic enough to mean the last organisation named, with no other clue.
 _GENERIC_DESCRIPTIONS = frozenset({"company", "firm", "group", "regulator", "watchdog", "agency"})
 _BUSINESS_DESCRIPTIONS = frozenset({"company", "firm"})
-#: last words of public bodies' names, which "the company" never refers to
-_PUBLIC_BODY_WORDS = frozenset(
-    {
-        "court",
-        "ministry",
-        "tribunal",
-        "commission",
-        "council",
-        "parliament",
-        "assembly",
-        "agency",
-        "authority",
-        "office",
-        "department",
-        "police",
-        "army",
-        "navy",
-        "union",
-        "party",
-        "committee",
-        "bureau",
-        "inspectorate",
-        "directorate",
-        "government",
-        "nations",
-        "fund",
-        "bank",
-        "league",
-        "federation",
-        "confederation",
-        "movement",
-        "front",
-        "alliance",
-        "organization",
-        "organisation",
-    }
-)
 
 #: Parts of speech no actor finder looks at: skipping them first keeps the token loop cheap.
 _NEVER_ACTORS = frozenset(
@@ -1350,7 +1309,7 @@ class ArticleActors:
             and (
                 token.doc[start - 1].dep_ == "compound"
                 or token.doc[start - 1].dep_ == "amod"
-                and token.doc[start - 1].lower_ in _QUALIFIER_HEADS
+                and token.doc[start - 1].lower_ in self.lex.words("qualifier_heads")
                 or token.doc[start - 1].tag_ == "HYPH"
                 and start - 2 >= token.left_edge.i  # "press-freedom"
             )
@@ -1539,7 +1498,8 @@ class ArticleActors:
             recent = [
                 k
                 for k in recent
-                if not set(normalize_alias(self.actors[k].name).split()[-1:]) & _PUBLIC_BODY_WORDS
+                if not set(normalize_alias(self.actors[k].name).split()[-1:])
+                & self.lex.words("public_body_words")
             ]
         if noun in _GENERIC_DESCRIPTIONS and recent:
             return [recent[0]]
