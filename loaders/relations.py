@@ -1309,17 +1309,8 @@ class SentenceRelations:
         """
         if self.sent.text.rstrip().endswith("?"):
             return True
-        if self._behest(token):
-            return False  # "at the request of X": the request was made, whatever was done on it
-        own_pred = self._by_token.get(token.i)
-        if (
-            own_pred is not None
-            and own_pred.nominal
-            and own_pred.rel.actor_edge is EdgeType.MET
-            and token.dep_ == "pobj"
-            and token.head.lower_ in _SETTING_PREPS
-        ):
-            return False  # "freed 52 prisoners after talks with X": the talks took place
+        if self._presupposed(token):
+            return False
         modality = self.lex.modality
         own = self._by_token.get(token.i)
         threat = own is not None and own.rel.complement  # a threat or demand is conditional by nature
@@ -1391,21 +1382,26 @@ class SentenceRelations:
                         return True
             node = head
 
+    def _presupposed(self, token: Token) -> bool:
+        """An event the sentence takes as given, whatever the clause it sits in: "at the request
+        of X" (the request was made), "freed 52 prisoners after talks with X" (the talks took place)."""
+        if self._behest(token):
+            return True
+        own = self._by_token.get(token.i)
+        return (
+            own is not None
+            and own.nominal
+            and own.rel.actor_edge is EdgeType.MET
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _SETTING_PREPS
+        )
+
     def hypothetical(self, token: Token) -> bool:
         """A question or a condition ("if X signed the ceasefire"): no stance at all."""
         if self.sent.text.rstrip().endswith("?"):
             return True
-        if self._behest(token):
-            return False  # "at the request of X": the request was made, whatever was done on it
-        own_pred = self._by_token.get(token.i)
-        if (
-            own_pred is not None
-            and own_pred.nominal
-            and own_pred.rel.actor_edge is EdgeType.MET
-            and token.dep_ == "pobj"
-            and token.head.lower_ in _SETTING_PREPS
-        ):
-            return False  # "freed 52 prisoners after talks with X": the talks took place
+        if self._presupposed(token):
+            return False
         modality = self.lex.modality
         for node in (token, *token.ancestors):
             for child in node.children:
@@ -1501,15 +1497,13 @@ class SentenceRelations:
             # "North Korea carried out a test, the army said, in a move …": the reported act's
             reported = [c for c in clause.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
             reported += [c for c in clause.ancestors if c.pos_ in {"VERB", "AUX"}][:1]
-            return [
-                k
-                for c in reported
-                for k in (
-                    self.subjects(self._by_token[c.i]) if c.i in self._by_token else self._clause_subject(c)
-                )
-                if self._is_actor(k)
-            ]
-        doers = self.subjects(governing) if governing is not None else self._clause_subject(clause)
+            return [k for c in reported for k in self._verb_doers(c)]
+        return self._verb_doers(clause)
+
+    def _verb_doers(self, verb: Token) -> list[str]:
+        """The actors who did what `verb` says: its predicate's subjects, or its clause's."""
+        governing = self._by_token.get(verb.i)
+        doers = self.subjects(governing) if governing is not None else self._clause_subject(verb)
         return [k for k in doers if self._is_actor(k)]
 
     def _meeting_partners(self, verb: Token) -> list[str]:
@@ -1538,9 +1532,7 @@ class SentenceRelations:
         node = noun.head.head
         while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
             node = node.head
-        governing = self._by_token.get(node.i)
-        doers = self.subjects(governing) if governing is not None else self._clause_subject(node)
-        return [k for k in doers if self._is_actor(k)]
+        return self._verb_doers(node)
 
     def _holders_asked(self, pred: Predicate) -> list[str]:
         """A demand for a release is made of those the article last said hold someone."""
@@ -1703,7 +1695,6 @@ class SentenceRelations:
         if subjects and not pred.rel.speech:
             self.actors.record_event(pred.rel.name, subjects)
             self.actors.record_event(edge.value, subjects)
-
         inherited_at = pred.nominal and pred.token.head.lower_ in {
             "at",
             "during",

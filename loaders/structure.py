@@ -204,7 +204,10 @@ def _structural_relations(sent: Span, found: SentenceActors, actors: ArticleActo
                 # a leader the lexicons know led a state at some time leads that one, not the
                 # article's home ("under President X" in a story datelined abroad)
                 known = actors.lex.countries_held_by(None, actors.actors[people[0]].name, None)
-                country = (known[0] if len(known) == 1 else None) if known else actors.home_country()
+                if not known:
+                    country = actors.home_country()
+                elif len(known) == 1:
+                    country = known[0]
             if country is None:
                 continue
             country_key = actors.add(NodeLabel.COUNTRY, country, None)
